@@ -1,0 +1,128 @@
+"""Stage ``entities``: mentions of actors, group nouns, titles, gentilics, countries and places.
+
+Sources, merged under one policy (documented in docs/pipeline.md):
+1. the curated lexicons (``resources/*.tsv``) and CLDR country names, matched clitic-aware;
+2. the gazetteer's place names (``marsad.gazetteer``);
+3. the trained NER model (``marsad.ner``) for names no list holds.
+On overlap the longer lexicon or gazetteer match wins; a model entity is kept only where no
+lexicon entity overlaps it, so curated knowledge is never overridden by a statistical guess.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..document import Document, Entity
+from ..pipeline import stage
+from ..resources import forms, table
+from ..resources.countries import country_names
+from ..text.matcher import Lexicon, longest_first
+
+_GENTILIC_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+def gentilic_forms(stem: str) -> list[str]:
+    """سوري → سوري، سوريه، سوريون، سوريين، سوريان، سوريتان … (the article comes from clitics)."""
+    return [stem + ending for ending in _GENTILIC_ENDINGS]
+
+
+@lru_cache(maxsize=1)
+def entity_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in table("actors.tsv"):
+        attrs = {"name": row["name"], "country": row["country"], "sector": row["sector"],
+                 "wikidata": row["wikidata"] or None}
+        for form in forms(row["forms"]):
+            lex.add(form, (row["label"], form, attrs))
+    for row in table("agents.tsv"):
+        attrs = {"sector": row["sector"], "also": [s for s in row["also"].split("|") if s],
+                 "head": row["head"] == "yes"}
+        for form in forms(row["forms"]):
+            lex.add(form, ("SECTOR", form, attrs))
+    for row in table("titles.tsv"):
+        attrs = {"sector": row["sector"], "also": [s for s in row["also"].split("|") if s]}
+        for form in forms(row["forms"]):
+            lex.add(form, ("TITLE", form, attrs))
+    for row in table("gentilics.tsv"):
+        attrs = {"country": row["country"]}
+        for stem in forms(row["forms"]):
+            for form in gentilic_forms(stem):
+                lex.add(form, ("NORP", stem, attrs))
+        for form in forms(row["plurals"]):
+            lex.add(form, ("NORP", form, attrs))
+    for form, iso3 in country_names().items():
+        lex.add(form, ("GPE", form, {"country": iso3}))
+    return lex
+
+
+def lexicon_entities(doc: Document) -> list[Entity]:
+    view = doc.normalized
+    matches = longest_first(list(entity_lexicon().finditer(view.text)))
+    out = []
+    for m in matches:
+        label, key, attrs = m.payload
+        start, end = view.to_original(m.start, m.end)
+        out.append(Entity(start, end, label, doc.text[start:end], "lexicon", key, dict(attrs)))
+    return out
+
+
+def merge(preferred: list[Entity], others: list[Entity]) -> list[Entity]:
+    """``preferred`` entities plus those of ``others`` that overlap none of them, in text order."""
+    kept = list(preferred)
+    spans = sorted((e.start, e.end) for e in preferred)
+    for ent in others:
+        if not any(ent.start < e and s < ent.end for s, e in spans):
+            kept.append(ent)
+    kept.sort(key=lambda e: (e.start, -e.end))
+    return kept
+
+
+@stage("entities", requires=("tokens",), provides=("entities",))
+def make_entities(settings):
+    from .. import gazetteer
+
+    entity_lexicon()
+    places = gazetteer.PlaceFinder.default()
+    tagger = None
+    if settings.ner_model:
+        from .. import ner
+
+        tagger = ner.default_tagger()
+
+    def entities(doc: Document) -> Document:
+        found = lexicon_entities(doc)
+        found = merge_places(found, places.find(doc))
+        if tagger is not None:
+            found = merge(found, tagger.entities(doc))
+        doc.entities = found
+        return doc
+
+    return entities
+
+
+def merge_places(lexical: list[Entity], places: list[Entity]) -> list[Entity]:
+    """Places and lexicon entities: the longer span wins; on equal spans the lexicon entity
+    keeps its label and the place's data is attached (capitals and countries are both)."""
+    out: list[Entity] = []
+    placed = sorted(places, key=lambda e: e.start)
+    used = set()
+    for ent in lexical:
+        for i, p in enumerate(placed):
+            if p.start == ent.start and p.end == ent.end:
+                ent.attrs["place"] = p.attrs
+                used.add(i)
+            elif p.start < ent.end and ent.start < p.end and (p.end - p.start) <= (ent.end - ent.start):
+                used.add(i)
+        out.append(ent)
+    for i, p in enumerate(placed):
+        if i in used:
+            continue
+        clash = [e for e in out if p.start < e.end and e.start < p.end]
+        if clash:
+            if all((e.end - e.start) < (p.end - p.start) for e in clash):
+                out = [e for e in out if e not in clash]
+                out.append(p)
+            continue
+        out.append(p)
+    out.sort(key=lambda e: (e.start, -e.end))
+    return out

@@ -1,0 +1,125 @@
+"""Clitic-aware lexicon matching on the normalised view, with an Aho-Corasick automaton.
+
+An entry matches where its normalised form occurs and the letters between the token's start and
+the match are a valid proclitic string for the entry's kind (و ف ب ل ك ال for nouns, و ف س ل
+for verbs), and the match ends at the token's end (or, where the entry allows it, before a
+pronoun suffix). So حلب matches in وبحلب and لحلب but not in حلبة, and الروس matches in
+للروس through a variant key without the article's alef.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import ahocorasick
+
+from .clitics import NOUN_PREFIX_SET, PRONOUN_SUFFIXES, VERB_PREFIX_SET
+from .normalize import normalize_string
+
+_PRONOUN_SUFFIX_SET = frozenset(PRONOUN_SUFFIXES)
+_LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
+_MAX_PREFIX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str  # noun | verb | exact
+    payload: Any
+    lam_variant: bool
+    suffixes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon hit in view coordinates: ``start:end`` is the form, ``token_start`` begins
+    the surface token (before any proclitic)."""
+
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    prefix: str
+    payload: Any
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class Lexicon:
+    """A set of normalised forms, each carrying payloads, matched clitic-aware."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[_Entry]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, form: str, payload: Any, *, kind: str = "noun", suffixes: bool = False) -> None:
+        key = normalize_string(form).strip()
+        if not key:
+            return
+        self._entries.setdefault(key, []).append(_Entry(kind, payload, False, suffixes))
+        if kind == "noun" and key.startswith("ال") and len(key) > 3:
+            # للروس: ل + (ا)لروس — the article's alef drops after the preposition ل.
+            self._entries.setdefault(key[1:], []).append(_Entry(kind, payload, True, suffixes))
+        self._automaton = None
+
+    def _build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key, entries in self._entries.items():
+            automaton.add_word(key, (len(key), tuple(entries)))
+        automaton.make_automaton()
+        return automaton
+
+    def finditer(self, view: str) -> Iterator[Match]:
+        if not self._entries:
+            return
+        if self._automaton is None:
+            self._automaton = self._build()
+        n = len(view)
+        for last, (length, entries) in self._automaton.iter(view):
+            end = last + 1
+            start = end - length
+            if end < n and view[end].isalnum():
+                token_end = end
+                while token_end < n and view[token_end].isalnum():
+                    token_end += 1
+                suffix = view[end:token_end]
+                if suffix not in _PRONOUN_SUFFIX_SET:
+                    continue
+            else:
+                token_end = end
+                suffix = ""
+            token_start = start
+            while token_start > 0 and view[token_start - 1].isalnum():
+                token_start -= 1
+                if start - token_start > _MAX_PREFIX:
+                    break
+            prefix = view[token_start:start]
+            for entry in entries:
+                if suffix and not entry.suffixes:
+                    continue
+                if entry.lam_variant:
+                    if prefix not in _LAM_PREFIXES:
+                        continue
+                elif prefix:
+                    allowed = VERB_PREFIX_SET if entry.kind == "verb" else NOUN_PREFIX_SET
+                    if entry.kind == "exact" or prefix not in allowed:
+                        continue
+                yield Match(start, end, token_start, token_end, prefix, entry.payload)
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, preferring the longest (then the leftmost), in text order."""
+    chosen: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=lambda m: (-m.length, m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    chosen.sort(key=lambda m: m.start)
+    return chosen
