@@ -14,7 +14,10 @@ import sys
 from .errors import MarsadError
 
 COMMANDS = (
+    "extract",
+    "eval",
     "settings",
+    "train",
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-DEFAULT_STAGES = ("segment", "entities", "link", "events", "time", "dedup")
+DEFAULT_STAGES = ("segment", "entities", "link", "time", "events", "dedup")
 
 
 def _setting(default: Any, help: str):

@@ -7,6 +7,7 @@ import importlib
 
 EVALUATORS = (
     "events",
+    "ner",
 )
 
 

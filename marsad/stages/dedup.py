@@ -1,0 +1,103 @@
+"""Stage ``dedup``: one event per real-world event within an article.
+
+Two coded mentions are the same event when they have the same type, agreeing actors (a shared
+country and sector) and recipients that do not disagree, and either stand in the same sentence,
+or one of them is the headline, or they share the trigger's lemma and the place. The merged
+event keeps every mention as evidence; its roles come from the body, not the headline, and its
+sources are all the sources of its mentions. Cross-article deduplication is the store's work.
+"""
+
+from __future__ import annotations
+
+from ..document import Actor, Document, Event
+from ..pipeline import stage
+from ..text.normalize import normalize_string
+
+
+def _codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
+    return {(a.country, a.sector) for a in actors}
+
+
+def _agree(a: list[Actor], b: list[Actor], *, empty_ok: bool) -> bool:
+    if not a or not b:
+        return empty_ok
+    if _codes(a) & _codes(b):
+        return True
+    names = {x.name for x in a if x.name} & {x.name for x in b if x.name}
+    return bool(names)
+
+
+def _lemma(ev: Event) -> str:
+    word = normalize_string(ev.trigger)
+    for prefix in ("وال", "فال", "بال", "ال", "و", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if not a.locations or not b.locations:
+        return True
+    pa, pb = a.locations[0], b.locations[0]
+    if pa.geonameid and pb.geonameid:
+        return pa.geonameid == pb.geonameid
+    return (pa.country or pa.text) == (pb.country or pb.text)
+
+
+def same_event(a: Event, b: Event, headline_sentences: set[int]) -> bool:
+    if a.type != b.type or a.modality == "negated" or b.modality == "negated":
+        return False
+    if not _agree(a.actors, b.actors, empty_ok=False):
+        return False
+    if not _agree(a.recipients, b.recipients, empty_ok=True):
+        return False
+    sa, sb = a.mentions[0].sentence, b.mentions[0].sentence
+    if sa == sb:
+        return True
+    if sa in headline_sentences or sb in headline_sentences:
+        return True
+    return (a.mode == b.mode) and _same_place(a, b) and _lemma(a) == _lemma(b)
+
+
+def merge_into(keep: Event, other: Event, headline_sentences: set[int]) -> Event:
+    """Fold ``other`` into ``keep``; the body mention's roles win over the headline's."""
+    if keep.mentions[0].sentence in headline_sentences and \
+            other.mentions[0].sentence not in headline_sentences:
+        keep.actors, keep.recipients = other.actors, other.recipients
+        keep.locations, keep.mode, keep.cameo = other.locations, other.mode, other.cameo
+        keep.date, keep.date_precision, keep.date_text = other.date, other.date_precision, other.date_text
+        keep.modality, keep.trigger = other.modality, other.trigger
+    keep.mentions = sorted(keep.mentions + other.mentions, key=lambda m: m.start)
+    seen = {(s.start, s.end) for s in keep.attribution}
+    keep.attribution += [s for s in other.attribution if (s.start, s.end) not in seen]
+    for kind, value in other.size.items():
+        keep.size.setdefault(kind, value)
+    if not keep.recipients and other.recipients:
+        keep.recipients = other.recipients
+    if keep.attribution and keep.modality == "asserted":
+        keep.modality = "reported"
+    return keep
+
+
+def deduplicate(events: list[Event], headline_sentences: set[int]) -> list[Event]:
+    kept: list[Event] = []
+    for ev in events:
+        for other in kept:
+            if same_event(other, ev, headline_sentences):
+                merge_into(other, ev, headline_sentences)
+                break
+        else:
+            kept.append(ev)
+    for i, ev in enumerate(kept, 1):
+        ev.id = f"e{i}"
+    return kept
+
+
+@stage("dedup", requires=("events",), provides=("events_deduplicated",))
+def make_dedup(settings):
+    def dedup(doc: Document) -> Document:
+        headlines = {i for i, s in enumerate(doc.sentences) if s.headline}
+        doc.events = deduplicate(doc.events, headlines)
+        return doc
+
+    return dedup

@@ -1,0 +1,505 @@
+"""Stage ``events``: triggers coded into PLOVER events with their roles.
+
+For every trigger (``resources/triggers.tsv``: verbs in their inflections, event nouns) the coder
+reads the clause around it:
+
+* **actor** — for a verb, the actor phrase right before it (SVO: ان قوات الأسد اقتحمت) or the
+  first one after it that no preposition governs (VSO: شنت طائرات التحالف); for a noun, its
+  genitive (غارات التحالف), a phrase after an agentive cue (من قبل، على يد), or the subject of
+  the verb that governs it (شن طيران التحالف غارات). Coordinated phrases (الروس والأتراك) join.
+* **recipient** — the direct object or the phrase after the trigger's prepositions (على، ضد، مع)
+  or, for nouns such as مقتل and اعتقال, their genitive.
+* **location** — the nearest place in the clause, then the sentence, then the article's focus.
+* **date** — a date expression in the clause or sentence, else the publication date.
+* **attribution** — a reporting verb or phrase in the sentence (قال، أعلن، نقلت … عن، بحسب) and
+  its subject or complement; **modality** — negation, hedges, future and demand cues before the
+  trigger, ``reported`` when a source is cited.
+* **size** — numbers and vague quantities next to words for the dead, injured, arrested.
+
+PLOVER codes no event without an identifiable actor, so a trigger with none is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Actor, Document, Entity, Event, Mention, Place, Source
+from ..pipeline import stage
+from ..resources import forms, table
+from ..text.matcher import Lexicon, longest_first
+from ..text.normalize import normalize_string
+
+_PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
+_PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+_PRESENT_ENDINGS = ("", "ون", "ان", "ين", "ن", "وا", "و")
+_PREPOSITIONS = {"علي", "ضد", "مع", "الي", "في", "من", "عن", "بين", "حول", "لدي", "تجاه", "بحق"}
+_CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    cameo: str | None
+    pos: str  # V or N
+    recipient: tuple[str, ...]
+    genitive: str
+    agent: tuple[str, ...]
+    lemma: str
+
+
+def _cells(cell: str) -> list[str]:
+    return [] if cell.strip() in ("", "-") else forms(cell)
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in table("triggers.tsv"):
+        base = dict(
+            type=row["type"], mode=row["mode"] or None, cameo=row["cameo"] or None,
+            recipient=tuple(_cells(row["recipient"])) or ("-",),
+            genitive=row["genitive"] or "actor", agent=tuple(_cells(row["agent"])),
+        )
+        for stem in _cells(row["past"]):
+            trig = Trigger(pos="V", lemma=stem, **base)
+            for ending in _PAST_ENDINGS:
+                word = stem + ending if " " not in stem else stem
+                lex.add(word, trig, kind="verb")
+                if " " in stem:
+                    break
+        for stem in _cells(row["present"]):
+            trig = Trigger(pos="V", lemma=stem, **base)
+            for prefix in _PRESENT_PREFIXES:
+                for ending in _PRESENT_ENDINGS:
+                    first, _, rest = stem.partition(" ")
+                    word = prefix + first + ending + (" " + rest if rest else "")
+                    lex.add(word, trig, kind="verb")
+        for noun in _cells(row["nouns"]):
+            lex.add(noun, Trigger(pos="N", lemma=noun, **base), kind="noun", suffixes=True)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in table("cues.tsv"):
+        for form in forms(row["forms"]):
+            lex.add(form, row["kind"], kind="noun")
+    return lex
+
+
+@lru_cache(maxsize=1)
+def size_lexicon() -> dict[str, str]:
+    return {f: r["kind"] for r in table("size_words.tsv") for f in forms(r["forms"])}
+
+
+@lru_cache(maxsize=1)
+def quantities() -> dict[str, tuple[int, int | None]]:
+    return {f: (int(r["min"]), int(r["max"]) if r["max"] else None)
+            for r in table("numbers.tsv") for f in forms(r["forms"])}
+
+
+class _Sentence:
+    """Token-level view of one sentence, with the actor phrases, cues, places and dates in it."""
+
+    def __init__(self, doc: Document, index: int, tokens: list, actors, places, dates, cues):
+        self.doc = doc
+        self.index = index
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.actors = actors
+        self.places = places
+        self.dates = dates
+        self.cues = cues
+
+    def tok(self, offset: int) -> int:
+        """Index of the token holding an original offset."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def is_boundary(self, i: int) -> bool:
+        return self.word(i) in _CLAUSE_PUNCT
+
+    def clause(self, first: int, last: int) -> tuple[int, int]:
+        """Token range ``[lo, hi)`` of the clause around tokens ``first..last``."""
+        lo = first
+        while lo > 0 and not self.is_boundary(lo - 1) and not self._clause_cue(lo - 1):
+            lo -= 1
+        hi = last + 1
+        while hi < len(self.tokens) and not self.is_boundary(hi) and not self._clause_cue(hi):
+            hi += 1
+        return lo, hi
+
+    def _clause_cue(self, i: int) -> bool:
+        start = self.tokens[i].start
+        return any(c[0] == start and c[2] == "clause" for c in self.cues)
+
+    def preposition_before(self, ent: Entity) -> str | None:
+        """The preposition governing a phrase: a separate word (على X) or a clitic (لX، بX)."""
+        i = self.tok(ent.start)
+        prefix = self.doc.normalized.text[
+            self.doc.normalized.find_view(self.tokens[i].start):self.doc.normalized.find_view(ent.start)
+        ]
+        prefix = prefix.lstrip("وف")
+        if prefix.startswith(("ب", "ل", "ك")):
+            return prefix[0]
+        prev = self.word(i - 1) if not prefix else ""
+        if prev.lstrip("وف") in _PREPOSITIONS or prev in _PREPOSITIONS:
+            return prev.lstrip("وف") if prev.lstrip("وف") in _PREPOSITIONS else prev
+        return None
+
+
+def _actor(ent: Entity) -> Actor:
+    a = ent.attrs
+    return Actor(ent.start, ent.end, ent.text, a.get("name"), a.get("country"), a.get("sector"),
+                 a.get("wikidata"), list(a.get("also_sectors", [])))
+
+
+def _coordinated(s: _Sentence, first: Entity, hi_tok: int) -> list[Entity]:
+    """``first`` and the phrases joined to it by و (الروس والأتراك، القوات السورية وحزب الله)."""
+    out = [first]
+    view = s.doc.normalized.text
+    for ent in s.actors:
+        if ent.start <= out[-1].end:
+            continue
+        if s.tok(ent.start) >= hi_tok:
+            break
+        gap = s.doc.text[out[-1].end:ent.start]
+        g = normalize_string(gap).strip()
+        clitic = view[s.doc.normalized.find_view(s.tokens[s.tok(ent.start)].start):
+                      s.doc.normalized.find_view(ent.start)]
+        if (g == "" and clitic.startswith("و")) or g == "و":
+            out.append(ent)
+            continue
+        break
+    return out
+
+
+class Coder:
+    """Codes the events of one document; built once, called per document."""
+
+    def __init__(self) -> None:
+        self.triggers = trigger_lexicon()
+        self.cues = cue_lexicon()
+        self.sizes = size_lexicon()
+        self.quantities = quantities()
+
+    # -- per document --------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        view = doc.normalized
+        by_sentence: dict[int, list] = {}
+        for tok in doc.tokens:
+            by_sentence.setdefault(tok.sentence, []).append(tok)
+        cues = []
+        for m in self.cues.finditer(view.text):
+            s, e = view.to_original(m.start, m.end)
+            cues.append((s, e, m.payload))
+        cues.sort()
+        triggers = longest_first(list(self.triggers.finditer(view.text)))
+        actors = [e for e in doc.entities if e.label == "ACTOR"]
+        places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
+        dates = [e for e in doc.entities if e.label == "DATE"]
+        focus_place = _focus_place(doc)
+        events: list[Event] = []
+        cache: dict[int, _Sentence] = {}
+        for m in triggers:
+            start, end = view.to_original(m.start, m.end)
+            if any(a.start <= start and end <= a.end and a.end - a.start > end - start
+                   for a in actors):
+                continue  # a trigger word inside a name (وزارة الحرب)
+            si = doc.sentence_of(start)
+            if si not in cache:
+                sent = doc.sentences[si]
+                cache[si] = _Sentence(
+                    doc, si, by_sentence.get(si, []),
+                    [a for a in actors if sent.start <= a.start < sent.end],
+                    [p for p in places if sent.start <= p.start < sent.end],
+                    [d for d in dates if sent.start <= d.start < sent.end],
+                    [c for c in cues if sent.start <= c[0] < sent.end],
+                )
+            s = cache[si]
+            if not s.tokens:
+                continue
+            event = self.code(s, m.payload, start, end, m.prefix, focus_place, len(events))
+            if event is not None:
+                events.append(event)
+        doc.events = events
+        return doc
+
+    # -- per trigger ---------------------------------------------------------------------------
+    def code(self, s: _Sentence, trig: Trigger, start: int, end: int, prefix: str,
+             focus_place: Place | None, n: int) -> Event | None:
+        t_first, t_last = s.tok(start), s.tok(max(start, end - 1))
+        lo, hi = s.clause(t_first, t_last)
+        actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi)
+        if not actors:
+            return None
+        actor_spans = {(a.start, a.end) for a in actors}
+        recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
+        sent = s.doc.sentences[s.index]
+        ev_start = min([start] + [a.start for a in actors + recipients])
+        ev_end = max([end] + [a.end for a in actors + recipients])
+        event = Event(
+            id=f"e{n + 1}", type=trig.type, mode=trig.mode, cameo=trig.cameo,
+            trigger=s.doc.text[start:end],
+            mentions=[Mention(ev_start, ev_end, start, end, s.index)],
+            actors=[_actor(a) for a in actors],
+            recipients=[_actor(r) for r in recipients],
+        )
+        event.locations = self.location(s, start, lo, hi, focus_place)
+        self.date(s, event, start, lo, hi)
+        event.attribution = self.attribution(s, start, t_first)
+        event.modality = self.modality(s, trig, start, prefix, lo, event)
+        event.size = self.size(s, lo, hi)
+        if sent.headline:
+            event.confidence = 0.8
+        return event
+
+    def roles(self, s, trig, start, end, t_first, t_last, lo, hi):
+        in_clause = [a for a in s.actors if lo <= s.tok(a.start) < hi]
+        before = [a for a in in_clause if a.end <= start]
+        after = [a for a in in_clause if a.start >= end]
+        actor: Entity | None = None
+        recipient: list[Entity] = []
+
+        def free(a: Entity) -> bool:
+            return s.preposition_before(a) is None
+
+        if trig.pos == "V":
+            if before and s.tok(before[-1].end - 1) >= t_first - 2 and free(before[-1]):
+                actor = before[-1]  # SVO
+            else:
+                for a in after:
+                    if s.tok(a.start) - t_last > 4:
+                        break
+                    if free(a):
+                        actor = a  # VSO
+                        break
+            if actor is None and trig.agent:
+                actor = self._after_words(s, after, trig.agent)
+            if actor is None and before and free(before[-1]):
+                actor = before[-1]
+        else:
+            nxt = after[0] if after else None
+            if nxt is not None and s.tok(nxt.start) - t_last <= 2:
+                prep = s.preposition_before(nxt)
+                if trig.genitive == "actor" and prep in (None, "ل"):
+                    actor = nxt
+                elif trig.genitive == "recipient" and prep is None:
+                    recipient = _coordinated(s, nxt, hi)
+            if actor is None:
+                actor = self._agentive(s, after)
+            if actor is None and before:
+                cand = before[-1]
+                if free(cand):
+                    actor = cand
+        if actor is None:
+            return [], []
+        actors = _coordinated(s, actor, hi)
+        if not recipient:
+            recipient = self._recipient(s, trig, actors, after, t_last, hi)
+        return actors, recipient
+
+    def _after_words(self, s, after, words):
+        for a in after:
+            i = s.tok(a.start)
+            prev = s.word(i - 1).lstrip("وف")
+            if any(prev == w or prev.endswith(w) for w in words):
+                return a
+        return None
+
+    def _agentive(self, s, after):
+        for a in after:
+            i = s.tokens[s.tok(a.start)].start
+            if any(c[2] == "agentive" and 0 <= i - c[1] <= 2 for c in s.cues):
+                return a
+        return None
+
+    def _recipient(self, s, trig, actors, after, t_last, hi):
+        used = {(a.start, a.end) for a in actors}
+        last_actor_end = max(a.end for a in actors)
+        for a in after:
+            if (a.start, a.end) in used or s.tok(a.start) >= hi:
+                continue
+            prep = s.preposition_before(a)
+            if prep is None:
+                # the word right before may be a noun governed by the preposition (على مواقع X)
+                j = s.tok(a.start) - 1
+                for back in (1, 2):
+                    w = s.word(j - back + 1)
+                    p = s.word(j - back)
+                    head = w[:1] if w[:1] in "بل" and len(w) > 3 else None
+                    if p.lstrip("وف") in trig.recipient or (head and head in trig.recipient):
+                        prep = p.lstrip("وف") if p.lstrip("وف") in trig.recipient else head
+                        break
+            if prep is not None and prep in trig.recipient:
+                return _coordinated(s, a, hi)
+            if prep is None and "obj" in trig.recipient and a.start >= last_actor_end:
+                if s.tok(a.start) - t_last <= 6:
+                    return _coordinated(s, a, hi)
+        return []
+
+    def location(self, s, start, lo, hi, focus_place):
+        best = None
+        best_score = None
+        for p in s.places:
+            attrs = p.attrs.get("place", p.attrs) if p.label == "GPE" else p.attrs
+            if p.label == "GPE" and not attrs.get("lat") and "country" not in attrs:
+                continue
+            i = s.tok(p.start)
+            score = (0 if lo <= i < hi else 1, abs(p.start - start))
+            if best_score is None or score < best_score:
+                best, best_score = p, score
+        if best is not None:
+            return [_place(best)]
+        return [focus_place] if focus_place else []
+
+    def date(self, s, event, start, lo, hi):
+        best = None
+        for d in s.dates:
+            if d.attrs.get("kind") == "clock" and best is not None:
+                continue
+            i = s.tok(d.start)
+            score = (0 if lo <= i < hi else 1, abs(d.start - start))
+            if best is None or score < best[0]:
+                best = (score, d)
+        if best is not None:
+            d = best[1]
+            event.date, event.date_precision, event.date_text = (
+                d.attrs["value"], d.attrs["precision"], d.text)
+        elif s.doc.published:
+            event.date, event.date_precision = s.doc.published[:10], "publication"
+
+    def attribution(self, s, start, t_first) -> list[Source]:
+        out: list[Source] = []
+        for c_start, c_end, kind in s.cues:
+            if kind != "report":
+                continue
+            ci = s.tok(c_start)
+            cj = s.tok(max(c_start, c_end - 1))
+            phrase_cue = cj > ci or normalize_string(s.doc.text[c_start:c_end]) in ("بحسب", "حسب")
+            if c_start > start and not phrase_cue:
+                continue
+            src = self._source_near(s, c_start, c_end, ci, cj)
+            if src is not None:
+                out.append(src)
+                break
+        return out
+
+    def _source_near(self, s, c_start, c_end, ci, cj) -> Source | None:
+        # نقلت X عن Y: the original source is Y
+        for a in s.actors:
+            if a.start >= c_end and s.tok(a.start) - cj <= 8:
+                i = s.tok(a.start)
+                if s.word(i - 1) == "عن" or s.doc.normalized.text[
+                        s.doc.normalized.find_view(s.tokens[i].start):
+                        s.doc.normalized.find_view(a.start)] == "عن":
+                    return Source(a.start, a.end, a.text, a.attrs.get("name"),
+                                  a.attrs.get("country"), a.attrs.get("sector"))
+        for a in s.actors:
+            if a.start >= c_end and s.tok(a.start) - cj <= 3:
+                return Source(a.start, a.end, a.text, a.attrs.get("name"),
+                              a.attrs.get("country"), a.attrs.get("sector"))
+        for c_s, c_e, kind in s.cues:
+            if kind == "source" and c_s >= c_end and s.tok(c_s) - cj <= 3:
+                end = s.tokens[min(len(s.tokens) - 1, s.tok(c_e - 1) + 2)].end
+                sub_end = _phrase_end(s, c_s, end)
+                return Source(c_s, sub_end, s.doc.text[c_s:sub_end])
+        for a in reversed(s.actors):
+            if a.end <= c_start and ci - s.tok(a.end - 1) <= 2:
+                return Source(a.start, a.end, a.text, a.attrs.get("name"),
+                              a.attrs.get("country"), a.attrs.get("sector"))
+        return None
+
+    def modality(self, s, trig, start, prefix, lo, event) -> str:
+        t_first = s.tok(start)
+        for c_start, c_end, kind in s.cues:
+            ci = s.tok(c_start)
+            if c_start >= start:
+                break
+            distance = t_first - s.tok(max(c_start, c_end - 1))
+            if kind == "negation" and distance <= 3:
+                return "negated"
+            if kind == "future" and distance <= 4:
+                return "future"
+            if kind == "hedge" and (distance <= 8 or ci < lo):
+                return "hedged"
+            if kind == "demand" and distance <= 4 and trig.type != "REQUEST":
+                return "demanded"
+        if prefix.endswith("س") and trig.pos == "V":
+            return "future"
+        if event.attribution:
+            return "reported"
+        return "asserted"
+
+    def size(self, s, lo, hi) -> dict:
+        out: dict = {}
+        for i in range(lo, hi):
+            w = s.word(i)
+            count = None
+            if w.isdigit():
+                count = (int(w), int(w))
+            else:
+                two = f"{w} {s.word(i + 1)}"
+                count = self.quantities.get(two) or self.quantities.get(w) or \
+                    self.quantities.get(w.removeprefix("ال"))
+            if count is None:
+                continue
+            kind = None
+            for j in (i - 1, i - 2, i + 1, i + 2):
+                if lo <= j < hi:
+                    kind = self.sizes.get(s.word(j)) or self.sizes.get(s.word(j).lstrip("وف"))
+                    if kind:
+                        break
+            if kind and kind not in out:
+                out[kind] = {"text": s.tokens[i].norm and s.doc.text[s.tokens[i].start:s.tokens[i].end],
+                             "min": count[0], "max": count[1]}
+        return out
+
+
+def _phrase_end(s: _Sentence, start: int, limit: int) -> int:
+    """End of a short source phrase: stop at punctuation or a complementiser."""
+    i = s.tok(start)
+    end = s.tokens[i].end
+    while i + 1 < len(s.tokens) and s.tokens[i + 1].end <= limit:
+        w = s.word(i + 1)
+        if w in _CLAUSE_PUNCT or w in ("ان", "الي", "عن", "بان"):
+            break
+        i += 1
+        end = s.tokens[i].end
+    return end
+
+
+def _place(ent: Entity) -> Place:
+    a = ent.attrs.get("place", ent.attrs) if ent.label == "GPE" else ent.attrs
+    country = a.get("country")
+    return Place(ent.start, ent.end, ent.text, a.get("name"), country, a.get("lat"), a.get("lon"),
+                 a.get("geonameid"), a.get("feature"), a.get("admin1"),
+                 a.get("precision") or ("country" if ent.label == "GPE" else None))
+
+
+def _focus_place(doc: Document) -> Place | None:
+    """The place the article is mostly about (most mentioned city or region, else country)."""
+    counts: dict[str, tuple[int, Entity]] = {}
+    for e in doc.entities:
+        if e.label == "LOC" and e.attrs.get("precision") not in (None, "country"):
+            key = str(e.attrs.get("geonameid") or e.text)
+            n, first = counts.get(key, (0, e))
+            counts[key] = (n + 1, first)
+    if counts:
+        _, ent = max(counts.values(), key=lambda t: t[0])
+        return _place(ent)
+    focus = doc.meta.get("focus_country")
+    if focus:
+        return Place(None, None, focus, focus, focus, None, None, None, "PCLI", None, "country")
+    return None
+
+
+@stage("events", requires=("actors", "dates"), provides=("events",))
+def make_events(settings):
+    return Coder()

@@ -1,0 +1,198 @@
+"""Stage ``link``: entity mentions composed into coded actor phrases.
+
+Arabic names an actor with a chain: a group noun or title, then what completes it — a gentilic,
+a country, a named person or organisation — sometimes through a connector:
+
+    قوات الرئيس بشار الأسد        MIL (قوات) + SYR (بشار الأسد)          → SYR MIL
+    القوات السورية                 MIL + gentilic SYR                      → SYR MIL
+    وزير الخارجية الروسي لافروف    GOV (title) + RUS                        → RUS GOV
+    مقاتلون من جبهة النصرة         REB + connector من + ORG (SYR REB)      → SYR REB
+
+Each chain becomes one ``ACTOR`` entity whose ``attrs`` hold ``country``, ``sector``,
+``also_sectors``, ``name`` and ``wikidata``. A phrase with no country of its own takes the
+article's focus country when its sector is a domestic one (rebels, police, civilians …).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from ..document import Document, Entity
+from ..pipeline import stage
+from ..resources import forms, table
+from ..resources.countries import capitals
+from ..text.normalize import normalize_string
+
+# Labels that can take part in an actor phrase, and those that can start one.
+_PARTS = {"ORG", "PER", "GPE", "NORP", "SECTOR", "TITLE", "LOC"}
+# Sectors an actor keeps inside its own country when the text does not name one.
+_DOMESTIC = {"MIL", "REB", "COP", "CVL", "GOV", "OPP", "JUD", "LEG", "PTY", "UAF", "REF", "JRN",
+             "MED", "SPY", "BUS", "REL", "LAB", "EDU"}
+_MAX_GAP = 12  # characters of plain text allowed between two parts (a connector, a space)
+
+
+@lru_cache(maxsize=1)
+def connectors() -> frozenset[str]:
+    out = set()
+    for row in table("cues.tsv"):
+        if row["kind"] == "connector":
+            out.update(forms(row["forms"]))
+    return frozenset(out)
+
+
+def _gap_ok(gap: str) -> bool:
+    """Can two entities separated by ``gap`` belong to one actor phrase?"""
+    g = normalize_string(gap).strip()
+    if not g:
+        return True
+    if len(g) > _MAX_GAP or any(ch in g for ch in "،,.;:؛()\"«»\n"):
+        return False
+    return g in connectors()
+
+
+def _starts_coordination(doc: Document, ent: Entity) -> bool:
+    """Does this entity begin with the conjunction و (a new conjunct, not a continuation)?"""
+    return doc.normalized.text[doc.normalized.find_view(ent.start):][:1] == "و" and not \
+        normalize_string(ent.text).startswith("و")
+
+
+def chains(doc: Document) -> list[list[Entity]]:
+    """Maximal runs of entities that form one actor phrase each."""
+    out: list[list[Entity]] = []
+    current: list[Entity] = []
+    for ent in doc.entities:
+        if ent.label not in _PARTS:
+            if current:
+                out.append(current)
+            current = []
+            continue
+        if current:
+            prev = current[-1]
+            same_sentence = doc.sentence_of(prev.start) == doc.sentence_of(ent.start)
+            joinable = (
+                same_sentence
+                and ent.start >= prev.end
+                and _gap_ok(doc.text[prev.end:ent.start])
+                and not _starts_coordination(doc, ent)
+                and _completes(current, ent)
+            )
+            if joinable:
+                current.append(ent)
+                continue
+            out.append(current)
+        current = [ent]
+    if current:
+        out.append(current)
+    return out
+
+
+def _completes(chain: list[Entity], ent: Entity) -> bool:
+    """Does ``ent`` complete the phrase so far, rather than start a new actor?"""
+    head = chain[0]
+    if ent.label == "LOC":
+        # قوات الأمن في عدن: a place after a group noun tells where it belongs
+        return head.label in ("SECTOR", "TITLE") and "country" not in _coding(chain)
+    if ent.label in ("SECTOR",):
+        # مسلحون مجهولون, قوات الجيش: a second group noun only after a first one
+        return head.label in ("SECTOR", "TITLE") and len(chain) == 1
+    if head.label in ("SECTOR", "TITLE"):
+        return True
+    if head.label in ("ORG", "PER", "GPE"):
+        # حزب الله اللبناني، إيران الإسلامية: only a gentilic or title may follow a name
+        return ent.label in ("NORP", "TITLE")
+    if head.label == "NORP":
+        return ent.label in ("TITLE", "PER")
+    return False
+
+
+def _capital_of(ent: Entity) -> str | None:
+    """The country whose government a capital's name stands for (قالت موسكو)."""
+    return capitals().get(normalize_string(ent.text))
+
+
+def _coding(chain: list[Entity]) -> dict:
+    """Country, sector and name of an actor phrase (see the module's docstring)."""
+    head = chain[0]
+    out: dict = {}
+    named = [e for e in chain if e.label in ("ORG", "PER")]
+    armed = [e for e in named if e.attrs.get("sector") == "REB"]
+    if armed:
+        out["sector"] = "REB"
+    elif head.label in ("SECTOR", "TITLE"):
+        out["sector"] = head.attrs["sector"]
+    elif named:
+        out["sector"] = named[0].attrs.get("sector")
+    elif head.label in ("GPE", "NORP", "LOC"):
+        out["sector"] = "GOV"
+    also = set()
+    for e in chain:
+        if e.label in ("SECTOR", "TITLE"):
+            also.add(e.attrs.get("sector"))
+            also.update(e.attrs.get("also", []))
+        elif e.label in ("ORG", "PER"):
+            also.add(e.attrs.get("sector"))
+    also.discard(out.get("sector"))
+    also.discard(None)
+    out["also_sectors"] = sorted(also)
+    for e in chain:
+        country = e.attrs.get("country") if e.label in ("ORG", "PER", "GPE", "NORP") else None
+        if e.label == "LOC":
+            country = _capital_of(e)
+        if country:
+            out["country"] = country
+            break
+    else:
+        for e in chain:
+            if e.label == "LOC" and e.attrs.get("country"):
+                out["country"] = e.attrs["country"]
+                out["country_from"] = "place"
+                break
+    if named:
+        out["name"] = named[0].attrs.get("name")
+        out["wikidata"] = named[0].attrs.get("wikidata")
+    return out
+
+
+def focus_country(doc: Document) -> str | None:
+    """The country the article is mostly about: the most mentioned country, counting places."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.label in ("GPE", "LOC") and e.attrs.get("country"):
+            counts[e.attrs["country"]] += 1 if e.label == "LOC" else 1.5
+        elif e.label == "NORP" and e.attrs.get("country") and len(e.attrs["country"]) == 3:
+            counts[e.attrs["country"]] += 0.5
+    for code in ("IGO", "UNO", "IMG", "NGO"):
+        counts.pop(code, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def actor_entity(doc: Document, chain: list[Entity], focus: str | None) -> Entity | None:
+    head = chain[0]
+    if head.label == "LOC" and not _capital_of(head) and len(chain) == 1:
+        return None  # a plain place is where, not who
+    coding = _coding(chain)
+    if not coding.get("country") and coding.get("sector") in _DOMESTIC and focus:
+        coding["country"] = focus
+        coding["country_from"] = "focus"
+    start, end = chain[0].start, chain[-1].end
+    return Entity(start, end, "ACTOR", doc.text[start:end], "link", None, coding)
+
+
+@stage("link", requires=("entities",), provides=("actors",))
+def make_link(settings):
+    connectors()
+    default_country = settings.default_country
+
+    def link(doc: Document) -> Document:
+        focus = default_country or focus_country(doc)
+        doc.meta["focus_country"] = focus
+        actors = []
+        for chain in chains(doc):
+            ent = actor_entity(doc, chain, focus)
+            if ent is not None:
+                actors.append(ent)
+        doc.entities = sorted(doc.entities + actors, key=lambda e: (e.start, -e.end))
+        return doc
+
+    return link
