@@ -18,6 +18,10 @@ COMMANDS = (
     "eval",
     "settings",
     "train",
+    "ingest",
+    "search",
+    "export",
+    "stats",
 )
 
 

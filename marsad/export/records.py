@@ -1,56 +1,105 @@
-"""The PLOVER event record (``shared/spec/plover.md`` §4) for one coded event, plus our fields:
-evidence spans, attribution, modality and the CAMEO code.  Every exporter and the CLI build
-records here, so all outputs agree."""
+"""The unit every export writes: one real-world event with its representative coding, every
+mention from every article, and its source count."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any, Iterator
 
-from ..document import Actor, Document, Event
-
-RECORD_VERSION = "marsad-plover/1"
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
-        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
-_RESOLUTION = {"place": 4, "district": 3, "province": 2, "country": 1}
-
-
-def entity_object(a: Actor) -> dict[str, Any]:
-    return {"code": a.country, "sector": a.sector, "other_sectors": list(a.also_sectors),
-            "entity_text": a.text, "identifier_id": a.wikidata, "identifier_text": a.name,
-            "start": a.start, "end": a.end}
+CODER = "marsad 0.1.0"
+QUAD = {  # PLOVER quad class by type (manual's numeric table: 1 VC, 2 MC, 3 VX, 4 MX)
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
 
 
-def event_record(doc: Document, ev: Event) -> dict[str, Any]:
-    loc = ev.locations[0] if ev.locations else None
-    return {
-        "version": RECORD_VERSION,
-        "id": f"{doc.id or 'doc'}:{ev.id}",
-        "date": ev.date,
-        "date_precision": ev.date_precision,
-        "event": [ev.type],
-        "mode": [ev.mode] if ev.mode else [],
-        "context": list(ev.context),
-        "quad_code": QUAD.get(ev.type),
-        "cameo": ev.cameo,
-        "actor": [entity_object(a) for a in ev.actors],
-        "recipient": [entity_object(a) for a in ev.recipients],
-        "event_loc": None if loc is None else {
-            "extracted_place": loc.text, "resolved_place": loc.name, "geonameid": loc.geonameid,
-            "lat": loc.lat, "lon": loc.lon, "province": loc.admin1, "country_code": loc.country,
-            "feature_code": loc.feature, "resolution": _RESOLUTION.get(loc.precision or ""),
-            "start": loc.start, "end": loc.end,
-        },
-        "event_text": [doc.text[m.start:m.end] for m in ev.mentions],
-        "text_info": [{"sequence": m.sentence, "start": m.start, "end": m.end,
-                       "trigger_start": m.trigger_start, "trigger_end": m.trigger_end}
-                      for m in ev.mentions],
-        "trigger": ev.trigger,
-        "attribution": [{"text": s.text, "name": s.name, "code": s.country, "sector": s.sector,
-                         "start": s.start, "end": s.end} for s in ev.attribution],
-        "modality": ev.modality,
-        "size": ev.size,
-        "cite_info": {"url": doc.url, "title": doc.title, "language": doc.language,
-                      "publication": doc.source, "publication_date": doc.published,
-                      "coder": "marsad"},
-    }
+@dataclass
+class Record:
+    id: int  # the cluster id (the smallest stored event id in it)
+    event: dict[str, Any]  # the representative event (event_to_dict form)
+    date: str | None
+    actors: list[dict[str, Any]]
+    recipients: list[dict[str, Any]]
+    locations: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]  # start, end, sentence, text, article url
+    articles: list[dict[str, Any]]  # id, url, title, source, published, language
+    event_ids: list[int] = field(default_factory=list)
+
+    @property
+    def source_count(self) -> int:
+        return len({a["source"] or f"article:{a['id']}" for a in self.articles})
+
+    @property
+    def article(self) -> dict[str, Any]:
+        return self.articles[0]
+
+    @property
+    def location(self) -> dict[str, Any] | None:
+        located = [p for p in self.locations if p.get("lat") is not None]
+        return (located or self.locations or [None])[0]
+
+    @property
+    def dead(self) -> int | None:
+        values = [e for e in [(self.event.get("size") or {}).get("dead")] if e]
+        return values[0].get("min") if values and values[0].get("min") is not None else None
+
+
+def _richness(row: dict) -> tuple:
+    e = row["event"]
+    filled = len(e.get("actors") or []) + len(e.get("recipients") or []) + len(e.get("locations") or [])
+    return (-filled, -float(e.get("confidence") or 0), row["event_id"])
+
+
+def _union(groups: list[list[dict]], key) -> list[dict]:
+    out, seen = [], set()
+    for group in groups:
+        for item in group:
+            k = key(item)
+            if k not in seen:
+                seen.add(k)
+                out.append(item)
+    return out
+
+
+def _actor_key(a: dict) -> tuple:
+    return (a.get("wikidata") or a.get("name") or a.get("text"), a.get("country"))
+
+
+def _place_key(p: dict) -> tuple:
+    return (p.get("geonameid") or p.get("name") or p.get("text"),)
+
+
+def build(rows: list[dict]) -> Record:
+    rows = sorted(rows, key=_richness)
+    rep = rows[0]
+    event = rep["event"]
+    articles = _union([[r["article"]] for r in rows], key=lambda a: a["id"])
+    mentions = [
+        m | {"url": r["article"]["url"], "article": r["article"]["id"]}
+        for r in sorted(rows, key=lambda r: r["event_id"]) for m in r["mention_texts"]
+    ]
+    return Record(
+        id=min(r["cluster_id"] for r in rows),
+        event=event,
+        date=event.get("date") or rep["article"]["published"],
+        actors=_union([r["event"].get("actors") or [] for r in rows], _actor_key),
+        recipients=_union([r["event"].get("recipients") or [] for r in rows], _actor_key),
+        locations=_union([r["event"].get("locations") or [] for r in rows], _place_key),
+        mentions=mentions,
+        articles=articles,
+        event_ids=sorted(r["event_id"] for r in rows),
+    )
+
+
+def records(store, filters=None, *, per_event: bool = False) -> Iterator[Record]:
+    rows = store.iter_events(filters)
+    if per_event:
+        for row in rows:
+            row = dict(row, cluster_id=row["event_id"])
+            yield build([row])
+        return
+    for _, group in groupby(rows, key=lambda r: r["cluster_id"]):
+        yield build(list(group))

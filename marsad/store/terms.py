@@ -1,0 +1,84 @@
+"""Search terms that make Arabic spelling variants, clitics and diacritics not matter.
+
+Both the indexed text and the query go through :func:`normalize_string` (alef and hamza forms,
+ى/ي, ة/ه, tatweel, diacritics, Arabic-Indic digits). Each indexed word then also stands for
+what is left once proclitics (و ف ب ل ك ال س and their combinations) and a pronoun suffix are
+taken off, so that ``وبحلب`` is found by ``حلب`` and ``حكومتها`` by ``الحكومة``. A query word
+loses its article (ال, وال, بال, لل …); a word opening with a bare و ف ب ل ك is looked up both
+with and without that letter, because it may begin the word itself (وزير, بريطانيا). A query word with a pronoun suffix also matches its
+stem. The same terms feed SQLite FTS5 and PostgreSQL ``tsvector`` ('simple' configuration), so
+both stores answer a query alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.clitics import NOUN_PREFIXES, PRONOUN_SUFFIXES, VERB_PREFIXES, split_proclitics
+from ..text.normalize import normalize_string
+
+_WORD = re.compile(r"[^\W_]+")
+_PREFIXES = tuple(sorted(set(NOUN_PREFIXES) | set(VERB_PREFIXES), key=len, reverse=True))
+_PREFIX_FIRST = frozenset(p[0] for p in _PREFIXES)
+MIN_STEM = 2
+
+
+def _unsuffixed(word: str) -> str | None:
+    for suffix in PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base[:-1] + "ه" if base.endswith("ت") else base  # حكومتها → حكومه
+    return None
+
+
+def word_variants(word: str) -> set[str]:
+    """A normalised word and the stems it may stand for."""
+    out = {word}
+    if word[:1] in _PREFIX_FIRST:
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+                out.add(word[len(prefix):])
+    for w in list(out):
+        base = _unsuffixed(w)
+        if base:
+            out.add(base)
+    return out
+
+
+def index_terms(*texts: str | None) -> str:
+    """The space-separated terms under which a text is indexed."""
+    terms: set[str] = set()
+    seen: set[str] = set()
+    for text in texts:
+        if not text:
+            continue
+        for word in _WORD.findall(normalize_string(text)):
+            if word in seen:
+                continue
+            seen.add(word)
+            terms |= word_variants(word)
+    return " ".join(sorted(terms))
+
+
+def query_terms(query: str) -> list[tuple[str, ...]]:
+    """The query as a list of alternatives per word: every word must match one of its forms."""
+    groups: list[tuple[str, ...]] = []
+    for word in _WORD.findall(normalize_string(query or "")):
+        prefix, stem = split_proclitics(word)
+        form = stem if prefix and len(stem) >= MIN_STEM else word
+        alts = [form]
+        if form == word and word[:1] in "وفبلك" and len(word) >= 4:
+            alts.append(word[1:])  # بعدن also finds عدن; the index holds both forms of every word
+        base = _unsuffixed(form)
+        if base and base not in alts:
+            alts.append(base)
+        groups.append(tuple(alts))
+    return groups
+
+
+def fts5_query(groups: list[tuple[str, ...]]) -> str:
+    return " AND ".join("(" + " OR ".join(f'"{a}"' for a in alts) + ")" for alts in groups)
+
+
+def tsquery(groups: list[tuple[str, ...]]) -> str:
+    return " & ".join("(" + " | ".join(alts) + ")" for alts in groups)
