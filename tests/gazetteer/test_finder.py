@@ -1,0 +1,184 @@
+"""The gazetteer on sentences we wrote: clitics, variants, ambiguous names, common words."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from marsad.document import Document
+from marsad.gazetteer import PlaceFinder, event_location, focus_country, haversine_km
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return PlaceFinder.default()
+
+
+def places(finder, text):
+    return [(e.text, e.attrs["name"], e.attrs["country"]) for e in finder.find(Document(text))]
+
+
+def place_of(finder, text, surface):
+    found = [e for e in finder.find(Document(text)) if e.text == surface]
+    assert found, f"{surface!r} not found in {text!r}: {places(finder, text)}"
+    return found[0].attrs
+
+
+def near(attrs, lat, lon, km=25):
+    return attrs["lat"] is not None and haversine_km(attrs["lat"], attrs["lon"], lat, lon) <= km
+
+
+# clitics and spelling variants ----------------------------------------------------------------
+
+def test_proclitics_and_ta_marbuta(finder):
+    text = "تقدمت القوات وبحلب اشتباكات، ووصل الوفد لدمشق، ثم سقطت قذائف على الرقه وللرقة نصيب."
+    found = finder.find(Document(text))
+    by_text = {e.text: e.attrs for e in found}
+    assert near(by_text["حلب"], 36.20, 37.16)
+    assert near(by_text["دمشق"], 33.51, 36.29)
+    assert near(by_text["الرقه"], 35.95, 39.01)
+    assert any(e.text == "لرقة" and near(e.attrs, 35.95, 39.01) for e in found)
+    # spans point to the original text, without the clitics
+    for e in found:
+        assert text[e.start:e.end] == e.text
+
+
+def test_hamza_and_alef_maqsura_variants(finder):
+    a = place_of(finder, "قصف الطيران مواقع في محافظة ديالى شرقي العراق", "محافظة ديالى")
+    b = place_of(finder, "قصف الطيران مواقع في محافظة ديالي شرقي العراق", "محافظة ديالي")
+    assert a["name"] == b["name"] and a["precision"] == "province"
+    c = place_of(finder, "اشتباكات في انقرة واسطنبول", "انقرة")
+    assert c["country"] == "TUR"
+
+
+def test_no_article_before_a_bare_name(finder):
+    # العين (the eye) is not عين; a name without the article never takes one
+    assert places(finder, "أصيب بجروح في العين اليسرى") == []
+
+
+def test_suffix_does_not_match(finder):
+    assert places(finder, "شارك الفريق في حلبة السباق") == []
+
+
+# ambiguous names ------------------------------------------------------------------------------
+
+def test_tripoli_libya_by_context(finder):
+    a = place_of(finder, "اندلعت اشتباكات عنيفة في طرابلس بين ميليشيات ليبية قرب مصراتة", "طرابلس")
+    assert a["country"] == "LBY"
+
+
+def test_tripoli_lebanon_by_context(finder):
+    a = place_of(finder, "أطلق مسلحون النار في طرابلس شمال لبنان قرب عكار", "طرابلس")
+    assert a["country"] == "LBN"
+    b = place_of(finder, "وصل الوزير إلى مدينة طرابلس اللبنانية", "طرابلس")
+    assert b["country"] == "LBN"
+
+
+def test_hamdaniya_iraq_and_aleppo(finder):
+    a = place_of(finder, "نزح السكان من الحمدانية قرب الموصل في نينوى", "الحمدانية")
+    assert a["country"] == "IRQ" and near(a, 36.27, 43.38)
+    b = place_of(finder, "سقطت قذائف على حي الحمدانية غربي حلب", "حي الحمدانية")
+    assert b["country"] == "SYR" and near(b, 36.20, 37.16, 10)
+
+
+def test_tyre_needs_context(finder):
+    a = place_of(finder, "قصفت الطائرات مدينة صور جنوبي لبنان", "صور")
+    assert a["country"] == "LBN" and near(a, 33.27, 35.20)
+    b = place_of(finder, "سقطت قذائف على صور والنبطية", "صور")
+    assert b["country"] == "LBN"
+    # "pictures": not a place
+    assert places(finder, "نشرت وسائل الإعلام صور الضحايا") == []
+
+
+def test_amman_or_oman(finder):
+    a = place_of(finder, "وصل الرئيس إلى عمان حيث التقى العاهل الأردني", "عمان")
+    assert a["country"] == "JOR"
+    b = place_of(finder, "استقبل سلطان عمان وزير الخارجية", "عمان")
+    assert b["country"] == "OMN" and b["precision"] == "country"
+
+
+def test_country_names_are_countries(finder):
+    a = place_of(finder, "تواجه الجزائر أزمة اقتصادية", "الجزائر")
+    assert a["country"] == "DZA" and a["precision"] == "country" and a["lat"] is None
+    b = place_of(finder, "وقع انفجار في الجزائر العاصمة", "الجزائر العاصمة")
+    assert near(b, 36.75, 3.06)
+
+
+def test_cue_words_set_precision(finder):
+    a = place_of(finder, "سيطرت القوات على محافظة إب وسط اليمن", "محافظة إب")
+    assert a["precision"] == "province" and a["country"] == "YEM"
+    b = place_of(finder, "تستمر المعارك في ريف حلب الجنوبي", "حلب")
+    assert b["precision"] == "district" and b.get("cue") == "ريف"
+    c = place_of(finder, "هاجم التنظيم الرمادي مركز محافظة الأنبار", "محافظة الأنبار")
+    assert c["precision"] == "province" and near(c, 33.42, 43.30)
+
+
+def test_curated_bases_and_crossings(finder):
+    a = place_of(finder, "استعادت القوات السيطرة على قاعدة العند الجوية", "قاعدة العند الجوية")
+    assert near(a, 13.18, 44.77) and a["feature"] == "AIRB"
+    b = place_of(finder, "أعيد فتح معبر رفح أمام المسافرين", "معبر رفح")
+    assert b["country"] == "PSE"
+    c = place_of(finder, "حاصرت القوات الغوطة الشرقية", "الغوطة الشرقية")
+    assert c["country"] == "SYR"
+
+
+# common words that must not become places -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "زار الوفد المدينة القديمة ثم عاد إلى الفندق",        # المدينة: not Medina
+    "قالت مصادر في مدينة كبيرة إن الوضع هادئ",            # مدينة
+    "التقى بشار الأسد وفدا أجنبيا",                        # بشار: not Béchar
+    "وصف بشار الجعفري التقرير بأنه منحاز",                 # بشار alone, no cue
+    "اجتمع مجلس الأمن الدولي لبحث الأزمة",                 # الأمن: not Emmen
+    "أعلنت جبهة المعارضة رفضها الاتفاق",                   # جبهة
+    "وكان الوزير قد أعلن في بيان أن الحكومة ستوقف التعاون",  # كان، بيان، الحكومة
+    "عقد الاجتماع يوم الخميس الماضي",                      # الخميس
+    "وأكد أنه فاجأ الجميع بقراره",                         # فاجأ
+])
+def test_common_words_are_not_places(finder, text):
+    assert places(finder, text) == []
+
+
+def test_medina_in_full(finder):
+    a = place_of(finder, "توافد الزوار على المدينة المنورة بعد الحج", "المدينة المنورة")
+    assert a["country"] == "SAU" and near(a, 24.47, 39.61)
+
+
+def test_bechar_with_a_cue(finder):
+    a = place_of(finder, "ضربت عاصفة رملية ولاية بشار جنوب غربي الجزائر", "بشار")
+    assert a["country"] == "DZA"
+
+
+# focus country and event location -------------------------------------------------------------
+
+def test_focus_country(finder):
+    doc = Document("قصفت طائرات التحالف مواقع في صنعاء وتعز، وقال مسؤول سعودي إن اليمن يحتاج "
+                   "إلى دعم عاجل. وزار وزير الخارجية الرياض.")
+    assert focus_country(doc) == "YEM"
+    assert focus_country(Document("عقد اجتماع في قاعة كبيرة")) is None
+
+
+def test_event_location_prefers_the_clause(finder):
+    text = "قال مسؤول في بغداد إن مسلحين هاجموا قرية قرب الفلوجة، وإن الهدوء عاد إلى الرمادي."
+    doc = Document(text)
+    trig = text.index("هاجموا")
+    loc = event_location(doc, trig, trig + len("هاجموا"))
+    assert loc["name"] and near(loc, 33.35, 43.78) and loc["level"] == "clause"
+    far = event_location(Document("أعلن المتحدث أن الهجوم فشل. وكانت الحكومة في اليمن قد حذرت."), 14, 19)
+    assert far["level"] == "focus" and far["country"] == "YEM"
+
+
+# cost ---------------------------------------------------------------------------------------
+
+def test_find_is_cheap(finder):
+    text = ("أعلنت مصادر محلية في عدن أن القوات سيطرت على مواقع في لحج وأبين، فيما تستمر "
+            "المعارك في تعز ومأرب. ") * 20
+    docs = [Document(text) for _ in range(50)]
+    for d in docs:
+        d.normalized  # the view is built by the normalise stage, not by the gazetteer
+    t = time.perf_counter()
+    for d in docs:
+        finder.find(d)
+    per_doc = (time.perf_counter() - t) / len(docs)
+    assert per_doc < 0.005, per_doc
