@@ -10,7 +10,7 @@ from ..errors import InputError, MalformedInputError
 from ..ingest.validate import decode_bytes, read_text_file
 from ..pipeline import Pipeline
 from ..settings import Settings
-from ..export.records import event_record
+from ..export.event_record import event_record
 
 
 def register(sub) -> None:

@@ -14,6 +14,9 @@ from ..pipeline import stage
 from ..text.normalize import normalize_string
 
 
+_NEAR = 40  # characters between two triggers of one clause
+
+
 def _codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
     return {(a.country, a.sector) for a in actors}
 
@@ -35,9 +38,9 @@ def _lemma(ev: Event) -> str:
     return word
 
 
-def _same_place(a: Event, b: Event) -> bool:
+def _same_place(a: Event, b: Event, *, strict: bool = False) -> bool:
     if not a.locations or not b.locations:
-        return True
+        return not strict
     pa, pb = a.locations[0], b.locations[0]
     if pa.geonameid and pb.geonameid:
         return pa.geonameid == pb.geonameid
@@ -48,12 +51,20 @@ def same_event(a: Event, b: Event, headline_sentences: set[int]) -> bool:
     if a.type != b.type or a.modality == "negated" or b.modality == "negated":
         return False
     if not _agree(a.actors, b.actors, empty_ok=False):
-        return False
+        # the same kind of event at the same place and day, told with another party of the
+        # same country (the army / the rebels: both sides of one ceasefire), is one event
+        same_kind = a.mode is not None and a.mode == b.mode and a.date == b.date
+        countries = {x.country for x in a.actors} & {x.country for x in b.actors}
+        if not (same_kind and countries and _same_place(a, b, strict=True)):
+            return False
     if not _agree(a.recipients, b.recipients, empty_ok=True):
         return False
     sa, sb = a.mentions[0].sentence, b.mentions[0].sentence
     if sa == sb:
-        return True
+        # one clause told twice (شن غارات … الغارات), not two strikes listed in one sentence
+        ma, mb = a.mentions[-1], b.mentions[0]
+        near = abs(mb.trigger_start - ma.trigger_end) <= _NEAR or ma.start < mb.end and mb.start < ma.end
+        return near and _same_place(a, b)
     if sa in headline_sentences or sb in headline_sentences:
         return True
     return (a.mode == b.mode) and _same_place(a, b) and _lemma(a) == _lemma(b)

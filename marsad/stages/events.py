@@ -35,6 +35,11 @@ _PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 _PRESENT_ENDINGS = ("", "ون", "ان", "ين", "ن", "وا", "و")
 _PREPOSITIONS = {"علي", "ضد", "مع", "الي", "في", "من", "عن", "بين", "حول", "لدي", "تجاه", "بحق"}
+_VICTIMS = {"CVL", "REF", "JRN", "MED"}
+_MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+_RECIPIENT_REACH = 7
+_SUBJECT_REACH = 6
+_HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward  # tokens between a verb and its postposed subject  # tokens between the trigger (or its actor) and the recipient phrase
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
 
 
@@ -128,16 +133,37 @@ class _Sentence:
     def clause(self, first: int, last: int) -> tuple[int, int]:
         """Token range ``[lo, hi)`` of the clause around tokens ``first..last``."""
         lo = first
-        while lo > 0 and not self.is_boundary(lo - 1) and not self._clause_cue(lo - 1):
+        while lo > 0 and not self.is_boundary(lo - 1) and not self._clause_cue(lo - 1, True):
             lo -= 1
         hi = last + 1
         while hi < len(self.tokens) and not self.is_boundary(hi) and not self._clause_cue(hi):
             hi += 1
         return lo, hi
 
-    def _clause_cue(self, i: int) -> bool:
+    def _clause_cue(self, i: int, leftward: bool = False) -> bool:
+        """Does token ``i`` start a new clause?  Looking left from a trigger, a complementiser
+        (قال إن …، أعلن أن …) closes off the reporting clause and its speaker too."""
         start = self.tokens[i].start
-        return any(c[0] == start and c[2] == "clause" for c in self.cues)
+        kinds = ("clause", "complement") if leftward else ("clause",)
+        return any(c[0] == start and c[2] in kinds for c in self.cues)
+
+    def opens_clause(self, i: int, lo: int) -> bool:
+        """Does token ``i`` open its clause, or follow a complementiser (أن، إن)?"""
+        if i <= lo:
+            return True
+        prev = self.word(i - 1)
+        return prev in ("ان", "بان", "لان", "وان") or self.is_boundary(i - 1)
+
+    def cue_before(self, i: int, kind: str) -> bool:
+        """Is the word before token ``i`` a cue of this kind?"""
+        return i > 0 and self.in_cue(i - 1, kind)
+
+    def in_cue(self, i: int, kind: str) -> bool:
+        tok = self.tokens[i]
+        return any(c[0] < tok.end and tok.start < c[1] and c[2] == kind for c in self.cues)
+
+    def cue_between(self, lo: int, hi: int, kind: str) -> bool:
+        return any(self.in_cue(i, kind) for i in range(lo, hi))
 
     def preposition_before(self, ent: Entity) -> str | None:
         """The preposition governing a phrase: a separate word (على X) or a clitic (لX، بX)."""
@@ -148,10 +174,15 @@ class _Sentence:
         prefix = prefix.lstrip("وف")
         if prefix.startswith(("ب", "ل", "ك")):
             return prefix[0]
-        prev = self.word(i - 1) if not prefix else ""
-        if prev.lstrip("وف") in _PREPOSITIONS or prev in _PREPOSITIONS:
-            return prev.lstrip("وف") if prev.lstrip("وف") in _PREPOSITIONS else prev
-        return None
+        prev = _bare(self.word(i - 1)) if not prefix else ""
+        return prev if prev in _PREPOSITIONS else None
+
+
+def _bare(word: str) -> str:
+    """A function word without its conjunction: وفي → في, فعلى → علي."""
+    if word[:1] in "وف" and word[1:] in _PREPOSITIONS | {"بين"}:
+        return word[1:]
+    return word
 
 
 def _actor(ent: Entity) -> Actor:
@@ -204,14 +235,16 @@ class Coder:
         actors = [e for e in doc.entities if e.label == "ACTOR"]
         places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
         dates = [e for e in doc.entities if e.label == "DATE"]
+        names = [e for e in doc.entities if e.label in ("ACTOR", "LOC", "GPE", "PER", "ORG")
+                 and not (e.label == "ACTOR" and e.attrs.get("sector") is None)]
         focus_place = _focus_place(doc)
         events: list[Event] = []
         cache: dict[int, _Sentence] = {}
         for m in triggers:
             start, end = view.to_original(m.start, m.end)
-            if any(a.start <= start and end <= a.end and a.end - a.start > end - start
-                   for a in actors):
-                continue  # a trigger word inside a name (وزارة الحرب)
+            if any(n.start < end and start < n.end and n.end - n.start >= end - start
+                   for n in names):
+                continue  # a trigger word inside a name or a place (وزارة الحرب، أبين)
             si = doc.sentence_of(start)
             if si not in cache:
                 sent = doc.sentences[si]
@@ -236,14 +269,20 @@ class Coder:
              focus_place: Place | None, n: int) -> Event | None:
         t_first, t_last = s.tok(start), s.tok(max(start, end - 1))
         lo, hi = s.clause(t_first, t_last)
+        if trig.pos == "N" and s.cue_before(t_first, "state"):
+            return None  # تحت السيطرة: a state of affairs, not an event
         actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi)
         if not actors:
             return None
+        if trig.type in _MATERIAL_CONFLICT and not recipients and \
+                all(a.attrs.get("sector") in _VICTIMS for a in actors):
+            return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
         actor_spans = {(a.start, a.end) for a in actors}
         recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
         sent = s.doc.sentences[s.index]
-        ev_start = min([start] + [a.start for a in actors + recipients])
-        ev_end = max([end] + [a.end for a in actors + recipients])
+        near = [a for a in actors + recipients if lo <= s.tok(a.start) < hi]
+        ev_start = min([start] + [a.start for a in near])
+        ev_end = max([end] + [a.end for a in near])
         event = Event(
             id=f"e{n + 1}", type=trig.type, mode=trig.mode, cameo=trig.cameo,
             trigger=s.doc.text[start:end],
@@ -251,7 +290,7 @@ class Coder:
             actors=[_actor(a) for a in actors],
             recipients=[_actor(r) for r in recipients],
         )
-        event.locations = self.location(s, start, lo, hi, focus_place)
+        event.locations = self.location(s, start, lo, hi, focus_place, actors + recipients)
         self.date(s, event, start, lo, hi)
         event.attribution = self.attribution(s, start, t_first)
         event.modality = self.modality(s, trig, start, prefix, lo, event)
@@ -270,19 +309,34 @@ class Coder:
         def free(a: Entity) -> bool:
             return s.preposition_before(a) is None
 
+        # اشتباكات بين X و Y، اتفاق بين X و Y: every side is an actor
+        between = self._after_words(s, [a for a in after if s.tok(a.start) - t_last <= 3], ("بين",))
+        if between is not None:
+            return _coordinated(s, between, hi), []
         if trig.pos == "V":
-            if before and s.tok(before[-1].end - 1) >= t_first - 2 and free(before[-1]):
-                actor = before[-1]  # SVO
+            svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
+                and free(before[-1]) else None
+            vso = None
+            for a in after:
+                if s.tok(a.start) - t_last > _SUBJECT_REACH:
+                    break
+                if free(a):
+                    vso = a
+                    break
+            # Arabic news is mostly VSO; a phrase before the verb is its subject when it opens
+            # the clause or follows a complementiser (ان قوات الأسد اقتحمت)
+            if svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
+                actor = svo
             else:
-                for a in after:
-                    if s.tok(a.start) - t_last > 4:
-                        break
-                    if free(a):
-                        actor = a  # VSO
-                        break
-            if actor is None and trig.agent:
+                actor = vso
+                if actor is not None and trig.genitive == "recipient" and \
+                        actor.attrs.get("sector") in _VICTIMS:
+                    # قُتل مدنيون برصاص القناصة: the subject of a passive is the victim
+                    recipient = _coordinated(s, actor, hi)
+                    actor = self._agentive(s, after)
+            if actor is None and not recipient and trig.agent:
                 actor = self._after_words(s, after, trig.agent)
-            if actor is None and before and free(before[-1]):
+            if actor is None and not recipient and before and free(before[-1]):
                 actor = before[-1]
         else:
             nxt = after[0] if after else None
@@ -294,21 +348,37 @@ class Coder:
                     recipient = _coordinated(s, nxt, hi)
             if actor is None:
                 actor = self._agentive(s, after)
-            if actor is None and before:
-                cand = before[-1]
-                if free(cand):
-                    actor = cand
+            if actor is None and before and free(before[-1]) and s.cue_between(lo, t_first, "support"):
+                actor = before[-1]  # شن طيران التحالف غارات: the light verb's subject
+        if actor is None and not recipient and (trig.pos == "V" or s.cue_before(t_first, "support")):
+            actor = self._discourse_subject(s, start)
         if actor is None:
             return [], []
         actors = _coordinated(s, actor, hi)
         if not recipient:
             recipient = self._recipient(s, trig, actors, after, t_last, hi)
+        if not recipient and trig.type == "ASSAULT":
+            recipient = [a for a in after if a.attrs.get("sector") in _VICTIMS
+                         and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
         return actors, recipient
+
+    def _discourse_subject(self, s, start):
+        """An elided subject (وارتكبت مذابح …): the nearest earlier free phrase of the sentence
+        that is not the source of a reporting verb."""
+        sources = {(c[0], c[1]) for c in s.cues if c[2] in ("report", "source")}
+        for a in reversed([a for a in s.actors if a.end <= start]):
+            if s.preposition_before(a) is not None:
+                continue
+            i = s.tok(a.start)
+            if any(s.tok(c_s) in (i - 1, i - 2) for c_s, _ in sources):
+                continue  # أعلن سفير روسيا: a source, not a party
+            return a
+        return None
 
     def _after_words(self, s, after, words):
         for a in after:
             i = s.tok(a.start)
-            prev = s.word(i - 1).lstrip("وف")
+            prev = _bare(s.word(i - 1))
             if any(prev == w or prev.endswith(w) for w in words):
                 return a
         return None
@@ -321,51 +391,64 @@ class Coder:
         return None
 
     def _recipient(self, s, trig, actors, after, t_last, hi):
+        """The phrase after the trigger that its prepositions (or none, for a direct object)
+        introduce, allowing a few head nouns between (على مواقع الميليشيات)."""
         used = {(a.start, a.end) for a in actors}
-        last_actor_end = max(a.end for a in actors)
+        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+        wanted = set(trig.recipient)
         for a in after:
-            if (a.start, a.end) in used or s.tok(a.start) >= hi:
+            if (a.start, a.end) in used or a.start < s.tokens[anchor].end:
                 continue
+            ai = s.tok(a.start)
+            if ai >= hi or ai - anchor > _RECIPIENT_REACH:
+                break
+            preps = set()
+            for j in range(anchor + 1, ai):
+                if s.in_cue(j, "quantity"):
+                    continue
+                w = _bare(s.word(j))
+                if w in _PREPOSITIONS:
+                    preps.add(w)
+                elif w[:1] in "بل" and len(w) > 3:
+                    preps.add(w[0])
             prep = s.preposition_before(a)
-            if prep is None:
-                # the word right before may be a noun governed by the preposition (على مواقع X)
-                j = s.tok(a.start) - 1
-                for back in (1, 2):
-                    w = s.word(j - back + 1)
-                    p = s.word(j - back)
-                    head = w[:1] if w[:1] in "بل" and len(w) > 3 else None
-                    if p.lstrip("وف") in trig.recipient or (head and head in trig.recipient):
-                        prep = p.lstrip("وف") if p.lstrip("وف") in trig.recipient else head
-                        break
-            if prep is not None and prep in trig.recipient:
+            if prep:
+                preps.add(prep)
+            if preps & wanted:
                 return _coordinated(s, a, hi)
-            if prep is None and "obj" in trig.recipient and a.start >= last_actor_end:
-                if s.tok(a.start) - t_last <= 6:
-                    return _coordinated(s, a, hi)
+            if "obj" in wanted and preps <= {"ل", "من"}:
+                return _coordinated(s, a, hi)
         return []
 
-    def location(self, s, start, lo, hi, focus_place):
-        best = None
-        best_score = None
+    def location(self, s, start, lo, hi, focus_place, actors):
+        """The place of the event: a city or region in the clause, then in the sentence, then
+        the article's focus; a country only when nothing finer is named."""
+        inside = [(a.start, a.end) for a in actors]
+        fine, coarse = [], []
         for p in s.places:
-            attrs = p.attrs.get("place", p.attrs) if p.label == "GPE" else p.attrs
-            if p.label == "GPE" and not attrs.get("lat") and "country" not in attrs:
+            if any(a_s <= p.start and p.end <= a_e for a_s, a_e in inside):
+                continue  # روسيا in سفير روسيا names who, not where
+            attrs = _place_attrs(p)
+            if not attrs.get("country"):
                 continue
             i = s.tok(p.start)
             score = (0 if lo <= i < hi else 1, abs(p.start - start))
-            if best_score is None or score < best_score:
-                best, best_score = p, score
-        if best is not None:
-            return [_place(best)]
+            (coarse if attrs.get("precision") == "country" else fine).append((score, p))
+        if fine:
+            return [_place(min(fine, key=lambda t: t[0])[1])]
+        if focus_place is not None and focus_place.precision != "country":
+            return [focus_place]
+        if coarse:
+            return [_place(min(coarse, key=lambda t: t[0])[1])]
         return [focus_place] if focus_place else []
 
     def date(self, s, event, start, lo, hi):
         best = None
         for d in s.dates:
-            if d.attrs.get("kind") == "clock" and best is not None:
-                continue
             i = s.tok(d.start)
-            score = (0 if lo <= i < hi else 1, abs(d.start - start))
+            if not lo <= i < hi:
+                continue  # a date in another clause dates another event
+            score = (d.attrs.get("kind") == "clock", abs(d.start - start))
             if best is None or score < best[0]:
                 best = (score, d)
         if best is not None:
@@ -385,6 +468,8 @@ class Coder:
             phrase_cue = cj > ci or normalize_string(s.doc.text[c_start:c_end]) in ("بحسب", "حسب")
             if c_start > start and not phrase_cue:
                 continue
+            if c_start < start and s.cue_between(cj + 1, s.tok(start), "clause"):
+                continue  # … بينما تطالب فرنسا: a new clause leaves the report behind
             src = self._source_near(s, c_start, c_end, ci, cj)
             if src is not None:
                 out.append(src)
@@ -427,7 +512,7 @@ class Coder:
                 return "negated"
             if kind == "future" and distance <= 4:
                 return "future"
-            if kind == "hedge" and (distance <= 8 or ci < lo):
+            if kind == "hedge" and distance <= _HEDGE_REACH and not s.cue_between(ci + 1, t_first, "report"):
                 return "hedged"
             if kind == "demand" and distance <= 4 and trig.type != "REQUEST":
                 return "demanded"
@@ -475,12 +560,21 @@ def _phrase_end(s: _Sentence, start: int, limit: int) -> int:
     return end
 
 
+def _place_attrs(ent: Entity) -> dict:
+    """A place's data: a LOC's own attrs; a country name's gazetteer data or its code."""
+    if ent.label == "LOC":
+        return ent.attrs
+    place = dict(ent.attrs.get("place") or {})
+    place.setdefault("country", ent.attrs.get("country"))
+    place.setdefault("precision", "country")
+    return place
+
+
 def _place(ent: Entity) -> Place:
-    a = ent.attrs.get("place", ent.attrs) if ent.label == "GPE" else ent.attrs
-    country = a.get("country")
-    return Place(ent.start, ent.end, ent.text, a.get("name"), country, a.get("lat"), a.get("lon"),
-                 a.get("geonameid"), a.get("feature"), a.get("admin1"),
-                 a.get("precision") or ("country" if ent.label == "GPE" else None))
+    a = _place_attrs(ent)
+    return Place(ent.start, ent.end, ent.text, a.get("name"), a.get("country"), a.get("lat"),
+                 a.get("lon"), a.get("geonameid"), a.get("feature"), a.get("admin1"),
+                 a.get("precision"))
 
 
 def _focus_place(doc: Document) -> Place | None:

@@ -154,6 +154,12 @@ def _coding(chain: list[Entity]) -> dict:
     return out
 
 
+def _is_adjective(ent: Entity) -> bool:
+    """A singular gentilic adjective (سوري، السورية) rather than a people (الروس، السوريون)."""
+    word = normalize_string(ent.text)
+    return word.endswith(("ي", "يه")) and not word.endswith(("يي", "ويه"))
+
+
 def focus_country(doc: Document) -> str | None:
     """The country the article is mostly about: the most mentioned country, counting places."""
     counts: Counter[str] = Counter()
@@ -171,6 +177,8 @@ def actor_entity(doc: Document, chain: list[Entity], focus: str | None) -> Entit
     head = chain[0]
     if head.label == "LOC" and not _capital_of(head) and len(chain) == 1:
         return None  # a plain place is where, not who
+    if len(chain) == 1 and head.label == "NORP" and _is_adjective(head):
+        return None  # السورية in الحرب الأهلية السورية qualifies a noun; it is no actor
     coding = _coding(chain)
     if not coding.get("country") and coding.get("sector") in _DOMESTIC and focus:
         coding["country"] = focus

@@ -39,36 +39,53 @@ def split_sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
-def tokenize(doc: Document, known: frozenset[str]) -> list[Token]:
+def tokenize(doc: Document, known: frozenset[str], splits: dict[str, tuple[str, str]] | None = None
+             ) -> list[Token]:
+    """Tokens of ``doc`` with their clitic parts. ``splits`` caches :func:`split_proclitics` per
+    word across documents (the stage passes one; the split depends only on the word)."""
     view = doc.normalized
+    to_original = view.to_original
     tokens: list[Token] = []
+    add = tokens.append
     sent_index = 0
     sentences = doc.sentences
+    n_sentences = len(sentences)
+    next_start = sentences[1].start if n_sentences > 1 else None
+    if splits is None:
+        splits = {}
     for m in _TOKEN.finditer(view.text):
-        start, end = view.to_original(m.start(), m.end())
-        while sent_index + 1 < len(sentences) and sentences[sent_index + 1].start <= start:
+        m_start, m_end = m.span()
+        start, end = to_original(m_start, m_end)
+        while next_start is not None and next_start <= start:
             sent_index += 1
+            next_start = sentences[sent_index + 1].start if sent_index + 1 < n_sentences else None
         word = m.group()
         token = Token(start, end, word, sent_index)
-        if word[0].isalpha() and len(word) > 2:
-            prefix, stem = split_proclitics(word, known)
+        if len(word) > 2 and word[0].isalpha():
+            split = splits.get(word)
+            if split is None:
+                split = split_proclitics(word, known)
+                if len(splits) < 200_000:
+                    splits[word] = split
+            prefix, stem = split
             if prefix:
-                cut = m.start() + len(prefix)
-                p_start, p_end = view.to_original(m.start(), cut)
-                s_start, s_end = view.to_original(cut, m.end())
+                cut = m_start + len(prefix)
+                p_start, p_end = to_original(m_start, cut)
+                s_start, s_end = to_original(cut, m_end)
                 token.parts = [SubToken("proclitic", p_start, p_end, prefix),
                                SubToken("stem", s_start, s_end, stem)]
-        tokens.append(token)
+        add(token)
     return tokens
 
 
 @stage("segment", requires=("text",), provides=("sentences", "tokens"))
 def make_segment(settings):
     known = vocabulary()
+    splits: dict[str, tuple[str, str]] = {}
 
     def segment(doc: Document) -> Document:
         doc.sentences = split_sentences(doc)
-        doc.tokens = tokenize(doc, known)
+        doc.tokens = tokenize(doc, known, splits)
         return doc
 
     return segment

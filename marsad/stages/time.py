@@ -5,7 +5,8 @@ month, year) and, for clock times (السادسة صباحا، 6 صباحا), ``
 absolute dates with Egyptian/Gulf, Levantine and Maghrebi month names (14 أغسطس 2015، 3 آب،
 جويلية 2013), numeric dates (14/8/2015), أمس/اليوم/غدا/أول أمس, weekdays (الخميس، الخميس الماضي،
 الجمعة المقبل), relative months and years (يناير المقبل، الشهر الماضي، العام المقبل), and
-durations with منذ/بعد/قبل (منذ تسعة أشهر، قبل ثلاثة أيام). Without a publication date, only
+durations with منذ/قبل (منذ تسعة أشهر، قبل ثلاثة أيام; بعد + a duration
+is usually counted from another event, not from the publication date, so it is left alone). Without a publication date, only
 absolute dates are resolved.
 """
 
@@ -42,7 +43,7 @@ def _grammar() -> dict:
         ("relday", rf"{B}(اول امس|امس|البارحه|اليوم|غدا|بعد غد|الليله الماضيه){E}"),
         ("weekday", rf"{B}(?:يوم )?({weekday_re})(?: (الماضي|المقبل|القادم))?{E}"),
         ("relunit", rf"{B}(الاسبوع|الشهر|العام|السنه)( الماضي| الماضيه| المقبل| المقبله| القادم| الجاري| الحالي)?{E}"),
-        ("duration", rf"{B}(منذ|قبل|بعد) ({count_re}|بضعه|عده)? ?(ايام|يوما|يوم|يومين|اسابيع|اسبوعا|اسبوع|اسبوعين|اشهر|شهرا|شهر|شهرين|اعوام|عاما|عام|عامين|سنوات|سنه|سنتين){E}"),
+        ("duration", rf"{B}(منذ|قبل) ({count_re}|بضعه|عده)? ?(ايام|يوما|يوم|يومين|اسابيع|اسبوعا|اسبوع|اسبوعين|اشهر|شهرا|شهر|شهرين|اعوام|عاما|عام|عامين|سنوات|سنه|سنتين){E}"),
         ("clock", rf"{B}(?:الساعه )?(\d{{1,2}}|الواحده|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه|العاشره|الحاديه عشره|الثانيه عشره)(?: و(?:النصف|الربع))? ?(صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد الظهر){E}"),
         ("year", rf"{B}(?:عام|سنه|العام) (\d{{4}}){E}"),
     ]
@@ -136,7 +137,7 @@ def resolve(kind: str, m: re.Match, pub: date | None, g: dict) -> tuple[date, st
             count = 3  # بضعة، عدة: a few
         else:
             count = 1
-        sign = 1 if word == "بعد" else -1
+        sign = -1
         if unit.startswith(("يوم", "ايام")):
             return pub + timedelta(days=sign * count), "day", extra
         if unit.startswith(("اسبوع", "اسابيع")):
