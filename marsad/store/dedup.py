@@ -4,19 +4,23 @@ real-world event become one cluster with all its mentions and sources.
 Two events from different articles are the same event when all of these hold:
 
 * the same PLOVER type, and the same polarity (a negated event never joins an asserted one);
-* dates within one day (the event's own date, else its article's publication date; an event with
-  no day-precise date joins nothing);
+* dates within one day (the event's own date, else its article's publication date; an event
+  dated only to a week, month or year joins nothing);
 * compatible actors and compatible recipients: where both events name a side, some participant
-  matches (same Wikidata id; or same normalised name; or same country with the same or an
-  unknown sector); a side named by only one of them does not contradict;
+  matches — the same actor (same Wikidata id, or same canonical name; two different ids or
+  names are different actors) or a compatible generic one (same country, and the same sector
+  or one sector unknown); a side named by only one of them does not contradict; for meetings,
+  agreements and cooperation (CONSULT, AGREE, COOPERATE) the participants are compared
+  regardless of which side the coder put them on;
 * the same place: the same GeoNames id or normalised name, coordinates within 25 km, or the same
   first-level area when one of them is only located to a district. If either has no place, or
   both are located only to a country, the actors must carry the match instead: at least one side
-  named by both, and matching.
+  where both name the same actor.
 
 Clustering is greedy and deterministic: events in order of (date, id) join the cluster holding
-the most matching events, provided that cluster has no event from the same article (two events
-the pipeline kept apart inside one article stay apart).
+the most matching events, provided they match more than half of its events (so that a chain of
+pairwise matches does not drift across days and places) and it has no event from the same
+article (two events the pipeline kept apart inside one article stay apart).
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from ..text.normalize import normalize_string
 
 MAX_KM = 25.0
 MAX_DAYS = 1
+COARSE = ("week", "month", "year")  # date precisions too coarse to place an event on a day
+# Types whose participants may be coded either way round (a meeting, an agreement).
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @dataclass
@@ -83,7 +90,7 @@ def place_key(p: dict) -> PlaceKey:
 def item_from_event(event: dict, *, id: int, article: int, published: str | None, source: str | None = None) -> Item:
     """An :class:`Item` from an event dictionary (``event_to_dict`` form)."""
     date = None
-    if event.get("date") and (event.get("date_precision") in (None, "day")):
+    if event.get("date") and event.get("date_precision") not in COARSE:
         date = _parse_date(event["date"])
     elif not event.get("date") and published:
         date = _parse_date(published)
@@ -115,24 +122,26 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def actors_match(x: ActorKey, y: ActorKey) -> bool:
+def actors_match(x: ActorKey, y: ActorKey) -> int:
+    """2: the same actor (same Wikidata id or canonical name); 1: compatible (a generic actor
+    of the same country and sector, or with one sector unknown); 0: different actors."""
     if x.wikidata and y.wikidata:
-        return x.wikidata == y.wikidata
-    if x.name and y.name and x.name == y.name:
-        return True
+        return 2 if x.wikidata == y.wikidata else 0
+    if x.name and y.name:
+        return 2 if x.name == y.name else 0
     if x.country and y.country:
         if x.country != y.country:
-            return False
-        return not x.sectors or not y.sectors or bool(x.sectors & y.sectors)
-    return bool(x.text and y.text and x.text == y.text)
+            return 0
+        return 1 if not x.sectors or not y.sectors or x.sectors & y.sectors else 0
+    return 1 if x.text and y.text and x.text == y.text else 0
 
 
-def _side(xs: list[ActorKey], ys: list[ActorKey]) -> bool | None:
-    """True: both name this side and it matches; False: both name it and nothing matches;
-    None: at least one does not name it."""
+def _side(xs: list[ActorKey], ys: list[ActorKey]) -> int | None:
+    """The best match between two sides' participants (0, 1, 2), or None when at least one
+    event does not name this side."""
     if not xs or not ys:
         return None
-    return any(actors_match(x, y) for x in xs for y in ys)
+    return max(actors_match(x, y) for x in xs for y in ys)
 
 
 def _place_match(p: PlaceKey, q: PlaceKey) -> bool:
@@ -140,6 +149,8 @@ def _place_match(p: PlaceKey, q: PlaceKey) -> bool:
         return True
     if p.country and q.country and p.country != q.country:
         return False
+    if "country" in (p.precision, q.precision):  # a country holds every place in it
+        return bool(p.country and p.country == q.country)
     if p.name and q.name and p.name == q.name:
         return True
     if None not in (p.lat, p.lon, q.lat, q.lon) and "country" not in (p.precision, q.precision):
@@ -156,9 +167,11 @@ def same_event(a: Item, b: Item) -> bool:
     if a.date is None or b.date is None or abs((a.date - b.date).days) > MAX_DAYS:
         return False
     sides = [_side(a.actors, b.actors), _side(a.recipients, b.recipients)]
-    if False in sides:
+    if a.type in SYMMETRIC and 0 in sides:
+        sides = [_side(a.actors + a.recipients, b.actors + b.recipients)]
+    if 0 in sides:
         return False
-    actor_evidence = True in sides
+    actor_evidence = 2 in sides
     fine = lambda ps: [p for p in ps if p.precision != "country"]  # noqa: E731
     pa, pb = fine(a.places), fine(b.places)
     if pa and pb:
@@ -185,7 +198,7 @@ def cluster(items: list[Item]) -> dict[int, int]:
                 if any(m.article == item.article for m in members):
                     continue
                 score = sum(1 for m in members if same_event(item, m))
-                if score > best_score:
+                if 2 * score > len(members) and score > best_score:
                     best, best_score = c, score
         if best is None:
             best = len(clusters)

@@ -23,12 +23,13 @@ _PREFIX_FIRST = frozenset(p[0] for p in _PREFIXES)
 MIN_STEM = 2
 
 
-def _unsuffixed(word: str) -> str | None:
+def _unsuffixed(word: str) -> list[str]:
+    """The stems of a word ending in a pronoun suffix: حكومتها → حكومت, حكومه; قواتها → قوات."""
     for suffix in PRONOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
-            return base[:-1] + "ه" if base.endswith("ت") else base  # حكومتها → حكومه
-    return None
+            return [base, base[:-1] + "ه"] if base.endswith("ت") and not base.endswith("ات") else [base]
+    return []
 
 
 def word_variants(word: str) -> set[str]:
@@ -39,9 +40,7 @@ def word_variants(word: str) -> set[str]:
             if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
                 out.add(word[len(prefix):])
     for w in list(out):
-        base = _unsuffixed(w)
-        if base:
-            out.add(base)
+        out.update(_unsuffixed(w))
     return out
 
 
@@ -69,9 +68,7 @@ def query_terms(query: str) -> list[tuple[str, ...]]:
         alts = [form]
         if form == word and word[:1] in "وفبلك" and len(word) >= 4:
             alts.append(word[1:])  # بعدن also finds عدن; the index holds both forms of every word
-        base = _unsuffixed(form)
-        if base and base not in alts:
-            alts.append(base)
+        alts += [b for b in _unsuffixed(form) if b not in alts]
         groups.append(tuple(alts))
     return groups
 
