@@ -340,16 +340,21 @@ class Coder:
                 actor = before[-1]
         else:
             nxt = after[0] if after else None
-            if nxt is not None and s.tok(nxt.start) - t_last <= 2:
-                prep = s.preposition_before(nxt)
-                if trig.genitive == "actor" and prep in (None, "ل"):
-                    actor = nxt
-                elif trig.genitive == "recipient" and prep is None:
-                    recipient = _coordinated(s, nxt, hi)
+            prep = s.preposition_before(nxt) if nxt is not None else None
+            adjacent = nxt is not None and s.tok(nxt.start) - t_last <= 2
+            light_subject = before[-1] if before and free(before[-1]) and \
+                s.cue_between(lo, t_first, "support") else None
+            if adjacent and prep is None:
+                if trig.genitive == "actor":
+                    actor = nxt  # غارات التحالف
+                else:
+                    recipient = _coordinated(s, nxt, hi)  # مقتل المدنيين
+            if actor is None and light_subject is not None:
+                actor = light_subject  # شن طيران التحالف غارات: the light verb's subject
+            if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
+                actor = nxt  # غارات لطيران التحالف
             if actor is None:
                 actor = self._agentive(s, after)
-            if actor is None and before and free(before[-1]) and s.cue_between(lo, t_first, "support"):
-                actor = before[-1]  # شن طيران التحالف غارات: the light verb's subject
         if actor is None and not recipient and (trig.pos == "V" or s.cue_before(t_first, "support")):
             actor = self._discourse_subject(s, start)
         if actor is None:

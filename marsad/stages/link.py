@@ -22,6 +22,7 @@ from ..document import Document, Entity
 from ..pipeline import stage
 from ..resources import forms, table
 from ..resources.countries import capitals
+from ..text.clitics import is_noun_prefix
 from ..text.normalize import normalize_string
 
 # Labels that can take part in an actor phrase, and those that can start one.
@@ -42,19 +43,18 @@ def connectors() -> frozenset[str]:
 
 
 def _gap_ok(gap: str) -> bool:
-    """Can two entities separated by ``gap`` belong to one actor phrase?"""
-    g = normalize_string(gap).strip()
-    if not g:
-        return True
-    if len(g) > _MAX_GAP or any(ch in g for ch in "،,.;:؛()\"«»\n"):
+    """Can two entities separated by ``gap`` belong to one actor phrase?  The gap may end in
+    the next word's proclitics (الحكومة ال|يمنية), but not in a conjunction (… و|الحوثيون)."""
+    g = normalize_string(gap)
+    head, _, attached = g.rpartition(" ") if " " in g else ("", "", g)
+    if attached and (attached.startswith("و") or not is_noun_prefix(attached)):
         return False
-    return g in connectors()
-
-
-def _starts_coordination(doc: Document, ent: Entity) -> bool:
-    """Does this entity begin with the conjunction و (a new conjunct, not a continuation)?"""
-    return doc.normalized.text[doc.normalized.find_view(ent.start):][:1] == "و" and not \
-        normalize_string(ent.text).startswith("و")
+    head = head.strip()
+    if not head:
+        return True
+    if len(head) > _MAX_GAP or any(ch in head for ch in "،,.;:؛()\"«»\n"):
+        return False
+    return head in connectors()
 
 
 def chains(doc: Document) -> list[list[Entity]]:
@@ -74,7 +74,6 @@ def chains(doc: Document) -> list[list[Entity]]:
                 same_sentence
                 and ent.start >= prev.end
                 and _gap_ok(doc.text[prev.end:ent.start])
-                and not _starts_coordination(doc, ent)
                 and _completes(current, ent)
             )
             if joinable:
@@ -90,6 +89,9 @@ def chains(doc: Document) -> list[list[Entity]]:
 def _completes(chain: list[Entity], ent: Entity) -> bool:
     """Does ``ent`` complete the phrase so far, rather than start a new actor?"""
     head = chain[0]
+    if chain[-1].label == "NORP" and ent.label in ("ORG", "GPE", "PER"):
+        # وزير الخارجية الروسي لافروف, but not الحكومة اليمنية | الحوثيين
+        return ent.label == "PER" and head.label == "TITLE"
     if ent.label == "LOC":
         # قوات الأمن في عدن: a place after a group noun tells where it belongs
         return head.label in ("SECTOR", "TITLE") and "country" not in _coding(chain)
