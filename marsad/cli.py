@@ -22,6 +22,7 @@ COMMANDS = (
     "search",
     "export",
     "stats",
+    "gazetteer",
 )
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..document import Document, Entity
 from ..text.clitics import NOUN_PREFIX_SET
 from ..text.normalize import normalize_string
-from .index import (COUNTRY, GEONAMEID, LAT, LON, POPULATION, PRECISION, REGION3, SOURCE,
+from .index import (COUNTRY, FEATURE, GEONAMEID, LAT, LON, POPULATION, PRECISION, REGION3, SOURCE,
                     GazetteerIndex, place_attrs, prior)
 
 _LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
@@ -45,9 +45,12 @@ AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شما
                        "بالقرب", "مشارف", "جبهه", "جبهات", "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب"})
 ALL_CUES = PROVINCE_CUES | CITY_CUES | LOCAL_CUES | AREA_CUES
 
+_QUOTES = frozenset('"«»“”()\'')
+_SOURCE_WORDS = frozenset({"عبر", "صحيفه", "جريده", "لصحيفه", "لجريده", "موقع", "قناه", "ل", "لـ"})
 SMALL_TOWN = 20_000
 NEIGHBOUR_CHARS = 40
-_BREAK = "."
+# what may stand between two listed places: و، في، ب، a direction (صور جنوب لبنان)
+_LINK_WORDS = frozenset({"و", "في", "ب", "من", "الي", "او", "-", "(", ")"}) | AREA_CUES
 FOREIGN_TOWN = 1_000_000
 NEAR_KM = 150.0
 
@@ -117,6 +120,7 @@ class Hit:
     adj_country: str | None = None
     choice: int | None = None
     accepted: bool = False
+    quoted_source: bool = False
     scores: dict = field(default_factory=dict)
 
 
@@ -191,6 +195,7 @@ class PlaceFinder:
     # ---------------------------------------------------------------------------------------
     def _context(self, text: str, hits: list[Hit]) -> None:
         adjectives = gentilic_adjectives()
+        places = self.index.places
         for h in hits:
             # the word (or two) before the name's token
             before = text[max(0, h.start - len(h.prefix) - 30): h.start - len(h.prefix)].split()
@@ -211,7 +216,17 @@ class PlaceFinder:
                     h.cue_kind = "area"
             after = text[h.end: h.end + 20].split()
             if after:
-                h.adj_country = adjectives.get(after[0].strip("،,.:؛"))
+                adj = adjectives.get(after[0].strip("،,.:؛"))
+                # العلم الفرنسي is the flag: the adjective counts only if it fits a candidate
+                if adj and any(places[p][COUNTRY] == adj for p in h.cands):
+                    h.adj_country = adj
+            # a name quoted as a source is a newspaper: لـ"الرياض"، عبر «الرياض»
+            ts = h.start - len(h.prefix)
+            if ts > 0 and text[ts - 1] in _QUOTES and h.end < len(text) and text[h.end] in _QUOTES:
+                lead = text[max(0, ts - 12): ts - 1].split()
+                if (h.prefix in ("ل", "لل") or (lead and (lead[-1] in _SOURCE_WORDS
+                                                          or lead[-1].endswith("ل")))):
+                    h.quoted_source = True
 
     def _anchors(self, hits: list[Hit]) -> tuple[dict[str, float], list[tuple[int, float, float]]]:
         """Country weights (named countries and certain places) and certain coordinates."""
@@ -242,6 +257,8 @@ class PlaceFinder:
     def _score(self, h: Hit, rec: tuple, focus: str | None, named: set[str],
                anchors: list[tuple[int, float, float]]) -> tuple[float, float | None]:
         s = prior(rec)
+        if rec[GEONAMEID] in self.index.capitals or rec[FEATURE] == "PPLC":
+            s += 2.5  # capitals are named far more often than their namesakes
         country = rec[COUNTRY]
         if focus and country == focus:
             s += 3.0
@@ -273,6 +290,8 @@ class PlaceFinder:
     def _accept(self, h: Hit, rec: tuple, near: float | None, focus: str | None,
                 named: set[str]) -> bool:
         """Context tests for the chosen candidate of a hit."""
+        if h.quoted_source:
+            return False
         if h.mode == "context" and not (h.cue or h.adj_country):
             return False  # decided later by the neighbours
         curated = rec[SOURCE] in ("regions", "places", "cldr")
@@ -339,8 +358,9 @@ class PlaceFinder:
                     continue
                 other = hits[j]
                 gap = (h.start - len(h.prefix) - other.end) if j < i else (other.start - h.end)
-                if gap > NEIGHBOUR_CHARS or _BREAK in text[min(h.end, other.end):
-                                                            max(h.start, other.start)]:
+                between = text[min(h.end, other.end): max(h.start, other.start)]
+                words = [w for w in between.replace("،", " ").replace(",", " ").split()]
+                if gap > NEIGHBOUR_CHARS or any(w not in _LINK_WORDS for w in words):
                     continue
                 oc = places[other.choice][COUNTRY]
                 match = [p for p in h.cands if places[p][COUNTRY] == oc]

@@ -40,7 +40,7 @@ import ahocorasick
 from ..errors import ResourceError
 from ..text.normalize import normalize_string
 
-BUILD_VERSION = "gazetteer/5"
+BUILD_VERSION = "gazetteer/7"
 
 # Arab League members, Palestine, Israel and Western Sahara: all towns with Arabic names.
 ARAB_REGION = frozenset(
@@ -124,8 +124,18 @@ def name_forms(cell: str) -> list[str]:
 
 
 def stoplist() -> dict[str, str]:
-    """Normalised form -> ``never`` or ``context``."""
+    """Normalised form -> ``never`` or ``context``.  Nationality adjectives (الهندية، السوري)
+    are never places either."""
+    from ..resources import forms, table
+    from ..resources.countries import country_names
+
+    countries = country_names()
     out = {}
+    for row in table("gentilics.tsv"):
+        for stem in forms(row["forms"]):
+            for form in ("ال" + stem + "ه", "ال" + stem, stem + "ه"):
+                if form not in countries:  # سوريه، السعوديه are also the countries
+                    out[form] = "never"
     for row in data_table("stoplist.tsv"):
         mode = row["mode"]
         if mode not in ("never", "context"):
@@ -326,12 +336,12 @@ def arabic_forms(names: Iterable[str], *, strip_cues: bool = False) -> list[str]
     return out
 
 
-FEATURE_RANK = {"country": 3.0, "province": 5.0, "place": 0.0, "district": 0.0}
+FEATURE_RANK = {"country": 6.0, "province": 5.0, "place": 0.0, "district": 0.0}
 
 
 def prior(rec: tuple) -> float:
     """A place's rank before context: curated entries and big places first."""
-    score = math.log10(rec[POPULATION] + 10)
+    score = 1.5 * math.log10(rec[POPULATION] + 10)
     if rec[SOURCE] in ("regions", "places"):
         score += 2.0
     score += FEATURE_RANK.get(rec[PRECISION], 0.0) * 0.5
