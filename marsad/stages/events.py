@@ -271,6 +271,8 @@ class Coder:
         lo, hi = s.clause(t_first, t_last)
         if trig.pos == "N" and s.cue_before(t_first, "state"):
             return None  # تحت السيطرة: a state of affairs, not an event
+        if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution"):
+            return None  # وزارة الحرب، محكمة الجنايات: part of a name
         actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi)
         if not actors:
             return None

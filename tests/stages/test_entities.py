@@ -1,0 +1,31 @@
+"""Precision of the lexicon entities on words that look like names.  Issue 2."""
+
+from marsad import Document, Pipeline, Settings
+
+ENTITIES = Pipeline(Settings(stages=("segment", "entities", "link"), ner_model=False))
+
+
+def labels(text):
+    doc = ENTITIES(Document(text=text))
+    return [(e.label, e.text) for e in doc.entities]
+
+
+def test_common_words_are_not_places_or_actors():
+    found = labels("دخلت القوات المدينة وتحدث بشار مع أصدقائه عن الخروج الامن من الحي")
+    texts = {t for _, t in found}
+    assert "المدينة" not in {t for label, t in found if label == "LOC"}
+    assert "بشار" not in texts
+    assert "الامن" not in texts
+
+
+def test_gentilic_completes_the_group_noun():
+    doc = ENTITIES(Document(text="قصفت المدفعية التركية مواقع للأكراد"))
+    actors = [(e.text, e.attrs["country"], e.attrs["sector"]) for e in doc.entities if e.label == "ACTOR"]
+    assert ("المدفعية التركية", "TUR", "MIL") in actors
+
+
+def test_title_gentilic_and_name_make_one_actor():
+    doc = ENTITIES(Document(text="وصرح وزير الخارجية الإيراني محمد جواد ظريف"))
+    (actor,) = [e for e in doc.entities if e.label == "ACTOR"]
+    assert (actor.text, actor.attrs["country"], actor.attrs["sector"]) == (
+        "وزير الخارجية الإيراني محمد جواد ظريف", "IRN", "GOV")

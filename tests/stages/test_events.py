@@ -1,0 +1,97 @@
+"""The coder on sentences we wrote: every PLOVER type, every modality, clitics, Egyptian
+orthography and precision cases.  Issue 2."""
+
+import pytest
+
+TYPES = [
+    ("AGREE", "اتفقت الحكومة اليمنية والحوثيون على هدنة إنسانية في عدن.", ("YEM", "GOV"), None),
+    ("CONSULT", "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأمريكي جون كيري في الدوحة أمس.",
+     ("RUS", "GOV"), ("USA", "GOV")),
+    ("SUPPORT", "رحبت فرنسا بالاتفاق النووي مع إيران.", ("FRA", "GOV"), None),
+    ("CONCEDE", "قدمت الحكومة التونسية تنازلات للنقابات بعد أسابيع من الإضرابات.", ("TUN", "GOV"), None),
+    ("COOPERATE", "تعاونت الشرطة التركية مع الاستخبارات الأمريكية في ملاحقة المهربين.",
+     ("TUR", "COP"), ("USA", "SPY")),
+    ("AID", "قدمت السعودية مساعدات إنسانية لليمن.", ("SAU", "GOV"), ("YEM", "GOV")),
+    ("RETREAT", "انسحب المسلحون من مدينة الرمادي فجر اليوم.", ("IRQ", "REB"), None),
+    ("REQUEST", "طالبت منظمة العفو الدولية بالإفراج عن الصحفيين المعتقلين.", ("NGO", "NGO"), None),
+    ("ACCUSE", "اتهمت الحكومة اليمنية الحوثيين بخرق الهدنة.", ("YEM", "GOV"), ("YEM", "REB")),
+    ("REJECT", "رفضت حركة حماس المبادرة المصرية.", ("PSE", "REB"), None),
+    ("THREATEN", "هدد تنظيم داعش بشن هجمات جديدة في بغداد.", ("IMG", "REB"), None),
+    ("PROTEST", "تظاهر آلاف الطلاب في صفاقس احتجاجا على غلاء الأسعار.", ("TUN", "CVL"), None),
+    ("SANCTION", "فرضت الولايات المتحدة عقوبات جديدة على إيران.", ("USA", "GOV"), ("IRN", "GOV")),
+    ("MOBILIZE", "حشد الجيش المصري قواته قرب الحدود الليبية.", ("EGY", "MIL"), None),
+    ("COERCE", "اعتقلت الشرطة المصرية عشرات من أنصار جماعة الإخوان في القاهرة.", ("EGY", "COP"), ("EGY", "PTY")),
+    ("ASSAULT", "شن طيران التحالف غارات جوية على مواقع الحوثيين في صعدة.", ("SAU", "MIL"), ("YEM", "REB")),
+]
+
+
+def _event(doc, type_):
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"no {type_} event in {[e.type for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("type_, text, actor, recipient", TYPES, ids=[t[0] for t in TYPES])
+def test_every_plover_type_with_its_actor_and_recipient(extract, type_, text, actor, recipient):
+    doc = extract(text, published="2015-08-10")
+    ev = _event(doc, type_)
+    assert actor in {(a.country, a.sector) for a in ev.actors}
+    if recipient:
+        assert recipient in {(a.country, a.sector) for a in ev.recipients}
+    # every role is a span into the original text
+    for a in ev.actors + ev.recipients:
+        assert doc.text[a.start:a.end] == a.text
+    m = ev.mentions[0]
+    assert doc.text[m.trigger_start:m.trigger_end] == ev.trigger
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("لم تقصف الطائرات الروسية مدينة حلب.", "ASSAULT", "negated"),
+    ("سيزور الرئيس التركي موسكو الأسبوع المقبل.", "CONSULT", "future"),
+    ("ربما قصفت الطائرات الإسرائيلية مواقع لحزب الله في جنوب لبنان.", "ASSAULT", "hedged"),
+    ("قال مسؤول عسكري إن الجيش العراقي استعاد السيطرة على مدينة تكريت.", "COERCE", "reported"),
+    ("طالبت المعارضة بأن ينسحب الجيش من مدينة درعا.", "RETREAT", "demanded"),
+    ("اقتحمت قوات الأمن مقر الحزب في تونس.", "ASSAULT", "asserted"),
+])
+def test_every_modality(extract, text, type_, modality):
+    assert _event(extract(text), type_).modality == modality
+
+
+def test_egyptian_orthography_and_attribution(extract):
+    doc = extract("قالت الشرطة المصرية ان مسلحين هاجموا كمينا امنيا فى العريش امس", published="2015-08-10")
+    ev = _event(doc, "ASSAULT")
+    assert ev.modality == "reported"
+    assert [s.text for s in ev.attribution] == ["الشرطة المصرية"]
+    assert ev.locations[0].text == "العريش" and ev.locations[0].country == "EGY"
+    assert ev.date == "2015-08-09"
+
+
+def test_clitics_on_places_and_actors(extract):
+    doc = extract("وقصفت القوات السورية وبحلب مواقع للمعارضة.")
+    ev = _event(doc, "ASSAULT")
+    assert ("SYR", "MIL") in {(a.country, a.sector) for a in ev.actors}
+    assert ev.locations[0].text == "حلب"
+
+
+def test_victims_of_a_passive_are_recipients_not_actors(extract):
+    doc = extract("قتل خمسة مدنيين برصاص قناصة تابعين للحوثيين في تعز.")
+    ev = _event(doc, "ASSAULT")
+    assert ("CVL" in {a.sector for a in ev.recipients})
+    assert "CVL" not in {a.sector for a in ev.actors}
+    assert ev.size["dead"]["min"] == 5
+
+
+def test_a_trigger_word_inside_a_name_is_no_event(extract):
+    doc = extract("زار وفد من وزارة الحرب الأمريكية بغداد.")
+    assert "ASSAULT" not in {e.type for e in doc.events}
+
+
+def test_no_event_without_an_actor(extract):
+    assert extract("وقع انفجار في السوق صباح اليوم.").events == []
+
+
+def test_headline_is_a_mention_of_the_body_event(extract):
+    text = "طيران التحالف يقصف مواقع الحوثيين في صعدة\n\nقصف طيران التحالف مواقع الحوثيين في صعدة أمس."
+    doc = extract(text)
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and len(assaults[0].mentions) == 2
