@@ -22,6 +22,8 @@ COMMANDS = (
     "search",
     "export",
     "stats",
+    "bench",
+    "quality",
     "gazetteer",
 )
 

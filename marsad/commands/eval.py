@@ -8,6 +8,8 @@ import importlib
 EVALUATORS = (
     "events",
     "ner",
+    "gsr",
+    "gate",
 )
 
 

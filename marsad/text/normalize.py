@@ -90,30 +90,46 @@ def normalize_string(text: str) -> str:
     return normalize(text).text
 
 
+# Per-character cache: each original character maps to the tuple of ``(folded char, kind)`` pairs
+# that :func:`fold_char` and :func:`_kind` give it. Normalising is the first cost of every article,
+# and news text uses a few hundred distinct characters, so the per-character work is done once.
+_CHAR_TABLE: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
+def _char_entry(ch: str) -> tuple[tuple[str, int], ...]:
+    entry = tuple((fc, _kind(fc)) for fc in fold_char(ch))
+    if len(_CHAR_TABLE) < 65536:
+        _CHAR_TABLE[ch] = entry
+    return entry
+
+
 def normalize(text: str) -> NormalizedText:
     chars: list[str] = []
     offsets: list[int] = []
+    add_char = chars.append
+    add_offset = offsets.append
+    table_get = _CHAR_TABLE.get
+    joiners = _JOINERS
     prev_kind = 0
     prev_char = ""
     for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        if not folded:
-            continue
-        for fc in folded:
-            kind = _kind(fc)
+        entry = table_get(ch)
+        if entry is None:
+            entry = _char_entry(ch)
+        for fc, kind in entry:
             # Glued tokens such as "الاسد،فى" or "6صباحا" get a space in the view.
             if (
                 prev_kind
                 and kind
                 and kind != prev_kind
-                and not (prev_kind == 2 and fc in _JOINERS)
-                and not (kind == 2 and prev_char in _JOINERS)
+                and not (prev_kind == 2 and fc in joiners)
+                and not (kind == 2 and prev_char in joiners)
                 and not (prev_kind == 3 and kind == 3)
             ):
-                chars.append(" ")
-                offsets.append(i)
-            chars.append(fc)
-            offsets.append(i)
+                add_char(" ")
+                add_offset(i)
+            add_char(fc)
+            add_offset(i)
             prev_kind = kind
             prev_char = fc
     offsets.append(len(text))
