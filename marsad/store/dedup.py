@@ -19,8 +19,8 @@ Two events from different articles are the same event when all of these hold:
 
 Clustering is greedy and deterministic: events in order of (date, id) join the cluster holding
 the most matching events, provided they match more than half of its events (so that a chain of
-pairwise matches does not drift across days and places) and it has no event from the same
-article (two events the pipeline kept apart inside one article stay apart).
+pairwise matches does not drift across days and places), none of its events names a different
+participant on the same side, and it has no event from the same article (two events the pipeline kept apart inside one article stay apart).
 """
 
 from __future__ import annotations
@@ -161,6 +161,14 @@ def _place_match(p: PlaceKey, q: PlaceKey) -> bool:
     return False
 
 
+def conflict(a: Item, b: Item) -> bool:
+    """Do the two events name different participants on the same side?"""
+    sides = [_side(a.actors, b.actors), _side(a.recipients, b.recipients)]
+    if a.type in SYMMETRIC and 0 in sides:
+        sides = [_side(a.actors + a.recipients, b.actors + b.recipients)]
+    return 0 in sides
+
+
 def same_event(a: Item, b: Item) -> bool:
     if a.type != b.type or a.negated != b.negated or a.article == b.article:
         return False
@@ -195,7 +203,7 @@ def cluster(items: list[Item]) -> dict[int, int]:
                 candidates.update(by_day.get((item.type, item.date + dt.timedelta(days=delta)), ()))
             for c in sorted(candidates):
                 members = clusters[c]
-                if any(m.article == item.article for m in members):
+                if any(m.article == item.article or conflict(item, m) for m in members):
                     continue
                 score = sum(1 for m in members if same_event(item, m))
                 if 2 * score > len(members) and score > best_score:

@@ -1,0 +1,89 @@
+"""The NER tagger: the CRF model and its frozen lexicon, loaded lazily once.
+
+:meth:`Tagger.tag` labels normalised word sequences with the corpus tags (IOB2 over PERS, LOC,
+ORG, MISC); :meth:`Tagger.entities` runs the model over a :class:`~marsad.document.Document`'s
+tokens, sentence by sentence, and returns PER, ORG and LOC entities (``source="model"``) with the
+original-text offsets of their tokens. People and organisations get the country and sector of an
+adjacent title or gentilic in ``attrs`` (see :mod:`marsad.ner.context`).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ..document import Document, Entity
+from .conll import chunks
+from .features import Featurizer
+from .lexicon import load_lexicon
+
+OUTPUT_TYPES = ("PER", "ORG", "LOC")
+
+
+class Tagger:
+    def __init__(self, model_dir: str | Path):
+        self.model_dir = Path(model_dir)
+        self._crf = None
+        self._featurizer: Featurizer | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._crf is not None:
+                return
+            import pycrfsuite
+
+            featurizer = Featurizer(load_lexicon(self.model_dir / "lexicon.tsv"))
+            crf = pycrfsuite.Tagger()
+            crf.open(str(self.model_dir / "ner.crfsuite"))
+            self._featurizer = featurizer
+            self._crf = crf
+
+    @property
+    def featurizer(self) -> Featurizer:
+        if self._crf is None:
+            self._load()
+        return self._featurizer
+
+    def tag(self, words: list[str]) -> list[str]:
+        """IOB2 tags of one sentence of normalised words."""
+        if not words:
+            return []
+        if self._crf is None:
+            self._load()
+        return self._crf.tag(self._featurizer.sentence(words))
+
+    def tag_document(self, sentences: list[list[str]], propagate: bool = True) -> list[list[str]]:
+        """Tags of a document's sentences; names tagged once are then tagged where they recur
+        (see :mod:`marsad.ner.propagate`)."""
+        tags = [self.tag(words) for words in sentences]
+        if not propagate:
+            return tags
+        from .propagate import propagate as spread
+
+        feat = self._featurizer
+        stems = [[feat.stem(w) for w in words] for words in sentences]
+        return spread(stems, tags, feat.common)
+
+    def entities(self, doc: Document) -> list[Entity]:
+        from .context import infer_attrs
+
+        out: list[Entity] = []
+        tokens = doc.tokens
+        groups: list[list] = []
+        for tok in tokens:
+            if not groups or groups[-1][0].sentence != tok.sentence:
+                groups.append([])
+            groups[-1].append(tok)
+        tagged = self.tag_document([[t.norm for t in g] for g in groups])
+        for sent_tokens, tags in zip(groups, tagged):
+            for start, end, kind in chunks(tags):
+                if kind not in OUTPUT_TYPES:
+                    continue
+                s, e = sent_tokens[start].start, sent_tokens[end - 1].end
+                ent = Entity(s, e, kind, doc.text[s:e], "model", None, {})
+                if kind in ("PER", "ORG"):
+                    ent.attrs.update(infer_attrs(sent_tokens, start, end))
+                out.append(ent)
+        return out
+

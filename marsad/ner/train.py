@@ -1,0 +1,99 @@
+"""Training the CRF on a CoNLL corpus (ANERcorp's CAMeL Lab train split by default).
+
+``train(...)`` writes into ``out_dir``: ``ner.crfsuite`` (the model), ``lexicon.tsv`` (the word
+classes the features used, frozen with the model) and ``meta.json`` (corpus, parameters, seed,
+sizes, training time). L-BFGS on a convex objective is deterministic; the seed fixes the one
+random step, the order of the training sentences, so the same command gives the same model.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+from .conll import read_conll, retokenize
+from .features import Featurizer
+from .lexicon import build_lexicon, save_lexicon
+
+from . import MODEL_DIR
+DEFAULT_TRAIN = "data/anercorp/ANERCorp_CamelLab_train.txt"  # under the shared data folder
+DEFAULT_PARAMS = {
+    "c1": 0.1,
+    "c2": 0.05,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 1,
+}
+VOCAB_MIN_COUNT = 3  # training words seen this often count as known words for clitic splitting
+COMMON_OUTSIDE = 0.9  # ... and those outside names this often are "common"
+NOISY = ("CITY",)
+HIDE_MAX_COUNT = 2  # words seen this rarely are trained without their identity (features.py)  # large automatic gazetteer, cleaned of common words
+
+
+def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int = 13,
+          params: dict | None = None, lexicon: dict[str, set[str]] | None = None,
+          hide_max_count: int = HIDE_MAX_COUNT, verbose: bool = False) -> dict:
+    import pycrfsuite
+
+    started = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    sentences = read_conll(train_path)
+    lex = build_lexicon() if lexicon is None else {k: set(v) for k, v in lexicon.items()}
+    counts: Counter = Counter()
+    outside: Counter = Counter()
+    for s in sentences:
+        words, tags, _ = retokenize(s)
+        counts.update(words)
+        outside.update(w for w, t in zip(words, tags) if t == "O")
+    for word, n in counts.items():
+        if n >= VOCAB_MIN_COUNT and word[0].isalpha() and len(word) >= 3:
+            lex.setdefault(word, set()).add("_VOC")
+    # Words almost always outside names are never propagated (see propagate.py).
+    feat = Featurizer({k: tuple(sorted(v)) for k, v in lex.items()})
+    stem_counts: Counter = Counter()
+    stem_outside: Counter = Counter()
+    for word, n in counts.items():
+        stem = feat.stem(word)
+        stem_counts[stem] += n
+        stem_outside[stem] += outside[word]
+    for stem, n in stem_counts.items():
+        if n >= VOCAB_MIN_COUNT and stem_outside[stem] >= COMMON_OUTSIDE * n:
+            lex.setdefault(stem, set()).add("_COMMON")
+    # Gazetteer words that are common words here (ان، امام، امل) are noise, not evidence.
+    for word, classes in lex.items():
+        if "_COMMON" in classes or not word[:1].isalpha():
+            classes.difference_update([c for c in classes if c.startswith(NOISY)])
+    save_lexicon(lex, out / "lexicon.tsv")
+    feat = Featurizer({k: tuple(sorted(v)) for k, v in lex.items()})
+    feat.hide = frozenset(w for w, n in counts.items() if n <= hide_max_count)
+
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    n_tokens = 0
+    for i in order:
+        words, tags, _ = retokenize(sentences[i])
+        trainer.append(feat.sentence(words), tags)
+        n_tokens += len(words)
+    settings = dict(DEFAULT_PARAMS, **(params or {}))
+    trainer.set_params(settings)
+    model = out / "ner.crfsuite"
+    trainer.train(str(model))
+    elapsed = time.perf_counter() - started
+    meta = {
+        "corpus": str(Path(train_path).name),
+        "sentences": len(sentences),
+        "tokens": n_tokens,
+        "seed": seed,
+        "hide_max_count": hide_max_count,
+        "params": settings,
+        "training_seconds": round(elapsed, 1),
+        "model_bytes": model.stat().st_size,
+        "licence_of_training_data": "ANERcorp, CC BY-SA 4.0",
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
