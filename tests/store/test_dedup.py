@@ -112,3 +112,13 @@ def test_paraphrased_articles_cluster_with_the_real_pipeline(tmp_path, nlp):
     # counterpart) may be merged with a story.
     assert all(story[a] == story[b] for a, b in merged), sorted(merged - gold)
     assert recall >= 0.5
+
+
+def test_a_named_rival_never_joins_through_generic_members():
+    resistance = actor("popular resistance", "YEM", "MIL")
+    houthis = actor("houthis", "YEM", "REB")
+    generic = actor(None, "YEM", None, text="مسلحون")
+    items = [item(1, 1, actors=(resistance,)), item(2, 2, actors=(generic,)), item(3, 3, actors=(generic,)),
+             item(4, 4, actors=(houthis,))]
+    got = cluster(items)
+    assert got[1] == got[2] == got[3] and got[4] == 4
