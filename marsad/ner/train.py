@@ -29,8 +29,8 @@ DEFAULT_PARAMS = {
 }
 VOCAB_MIN_COUNT = 3  # training words seen this often count as known words for clitic splitting
 COMMON_OUTSIDE = 0.9  # ... and those outside names this often are "common"
-NOISY = ("CITY",)
-HIDE_MAX_COUNT = 2  # words seen this rarely are trained without their identity (features.py)  # large automatic gazetteer, cleaned of common words
+NOISY = ("CITY",)  # the large automatic gazetteer, cleaned of common words
+HIDE_MAX_COUNT = 2  # words seen this rarely are trained without their identity (features.py)
 
 
 def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int = 13,
