@@ -2,8 +2,10 @@
 
 News articles name a person in full once and then repeat the surname (ستودهام، الساعدي); the CRF
 sees one sentence at a time and misses many repeats. After tagging every sentence of a document,
-each word of a PER, ORG or LOC chunk (by its clitic-stripped stem), and each multi-word chunk, is
-looked for among the words the model left outside any chunk; a match gets the chunk's type.
+each multi-word chunk, each single-word chunk and each word of a person's name (by its
+clitic-stripped stem) is looked for among the words the model left outside any chunk; a match
+gets the chunk's type. (A word of a multi-word organisation or place is not propagated alone:
+الامن of مجلس الامن is no organisation by itself.)
 Words common in the training text outside names (``_COMMON`` in the model's lexicon) and words
 tagged with two different types are never propagated. A propagated word right after a chunk of
 the same type extends it (الساعدي [القذافي]).
@@ -30,6 +32,8 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], common: frozens
             phrase = tuple(stems[start:end])
             if len(phrase) > 1:
                 phrases.setdefault(phrase, kind)
+                if kind != "PERS":  # الامن of مجلس الامن is not an organisation on its own
+                    continue
             for w in phrase:
                 if len(w) >= 3 and w not in common:
                     words.setdefault(w, set()).add(kind)

@@ -18,6 +18,9 @@ from .features import Featurizer
 from .lexicon import load_lexicon
 
 OUTPUT_TYPES = ("PER", "ORG", "LOC")
+# In the pipeline a wrong name costs more than a missed one (the lexicons and the gazetteer find
+# the known ones): model chunks less probable than this are dropped there (not in `eval ner`).
+PIPELINE_MIN_CONFIDENCE = 0.6
 
 
 class Tagger:
@@ -45,18 +48,29 @@ class Tagger:
             self._load()
         return self._featurizer
 
-    def tag(self, words: list[str]) -> list[str]:
-        """IOB2 tags of one sentence of normalised words."""
+    def tag(self, words: list[str], min_confidence: float = 0.0) -> list[str]:
+        """IOB2 tags of one sentence of normalised words. With ``min_confidence``, a chunk whose
+        least probable token label (CRF marginal) is below it, or a one-word chunk that is a
+        common word of the training text, is dropped (tagged ``O``)."""
         if not words:
             return []
         if self._crf is None:
             self._load()
-        return self._crf.tag(self._featurizer.sentence(words))
+        crf = self._crf
+        tags = crf.tag(self._featurizer.sentence(words))
+        if min_confidence > 0:
+            common = self._featurizer.common
+            for start, end, _ in chunks(tags):
+                if (end - start == 1 and self._featurizer.stem(words[start]) in common) or min(
+                        crf.marginal(tags[k], k) for k in range(start, end)) < min_confidence:
+                    tags[start:end] = ["O"] * (end - start)
+        return tags
 
-    def tag_document(self, sentences: list[list[str]], propagate: bool = True) -> list[list[str]]:
+    def tag_document(self, sentences: list[list[str]], propagate: bool = True,
+                     min_confidence: float = 0.0) -> list[list[str]]:
         """Tags of a document's sentences; names tagged once are then tagged where they recur
         (see :mod:`marsad.ner.propagate`)."""
-        tags = [self.tag(words) for words in sentences]
+        tags = [self.tag(words, min_confidence) for words in sentences]
         if not propagate:
             return tags
         from .propagate import propagate as spread
@@ -75,7 +89,8 @@ class Tagger:
             if not groups or groups[-1][0].sentence != tok.sentence:
                 groups.append([])
             groups[-1].append(tok)
-        tagged = self.tag_document([[t.norm for t in g] for g in groups])
+        tagged = self.tag_document([[t.norm for t in g] for g in groups],
+                                   min_confidence=PIPELINE_MIN_CONFIDENCE)
         for sent_tokens, tags in zip(groups, tagged):
             for start, end, kind in chunks(tags):
                 if kind not in OUTPUT_TYPES:

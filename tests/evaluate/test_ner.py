@@ -100,11 +100,11 @@ def test_json_output(tmp_path, capsys):
 
 @pytest.mark.skipif(default_tagger() is None, reason="no model shipped")
 def test_the_shipped_model_does_not_fall_below_its_measured_figure_on_anercorp(shared):
-    # A regression floor just under the figure measured when the model was shipped (F1 0.674,
-    # LOC 0.838; docs/ner.md). The first bar, 0.75, is NOT reached yet.
+    # A regression floor just under the figure measured when the model was shipped (F1 0.681,
+    # LOC 0.847; docs/ner.md). The first bar, 0.75, is NOT reached yet.
     path = shared / "data" / "anercorp" / "ANERCorp_CamelLab_test.txt"
     if not path.is_file():
         pytest.skip("ANERcorp test split not in ../shared")
     result = evaluate(path)
-    assert result["f1"] >= 0.66
-    assert result["per_type"]["LOC"]["f1"] >= 0.82
+    assert result["f1"] >= 0.67
+    assert result["per_type"]["LOC"]["f1"] >= 0.83

@@ -121,3 +121,10 @@ def test_a_country_named_earlier_in_the_sentence_is_not_taken_for_the_person():
 def test_a_name_that_is_an_actor_entry_is_linked():
     attrs = attrs_of("وأعلنت حركة حماس رفضها للمبادرة", "حركة حماس")
     assert attrs["name"] == "Hamas" and attrs["country"] == "PSE"
+
+
+def test_low_confidence_chunks_are_dropped_on_request(tiny_model):
+    tagger = Tagger(tiny_model[0])
+    words = ["قال", "الرييس", "خالد", "منصور", "ان", "القوات", "دخلت", "مدينه", "حلب", "."]
+    assert tagger.tag(words, min_confidence=0.0) == [t for _, t in TINY[0]]
+    assert set(tagger.tag(words, min_confidence=1.01)) == {"O"}
