@@ -39,13 +39,13 @@ def run(args) -> int:
 
     shared = Path(args.shared)
     floors = gate.load_floors(args.floors) if Path(args.floors).is_file() else {}
-    figures, problems = gate.measure(shared)
     result = corpus = None
-    if not args.no_bench:
+    if not args.no_bench:  # first, so that its peak memory is the benchmark's alone
         corpus = Path(args.corpus) if args.corpus else shared / "data" / DEFAULT_CORPUS
         if not corpus.is_file():
             raise ConfigError(f"no benchmark corpus at {corpus} (give --corpus or --no-bench)")
         result = bench.run(corpus, limit=args.bench_limit)
+    figures, problems = gate.measure(shared)
     page = gate.quality_page(
         figures, problems, floors, result, date=_dt.date.today().isoformat(), version=__version__,
         commit=_commit(), shared=_display(shared), corpus=_display(corpus) if corpus else None,
