@@ -10,17 +10,14 @@ from __future__ import annotations
 import json
 
 from ..settings import Settings
+from .filters import add_filter_arguments, filters_from
 
 
 def register(sub) -> None:
     p = sub.add_parser("search", help="search stored articles and events (Arabic-aware)")
     p.add_argument("query", nargs="?", default="", help="words to find (all must match); empty: filters only")
     p.add_argument("--db", help="database: a SQLite path (default: setting db) or postgresql://...")
-    p.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
-    p.add_argument("--country", help="ISO3 country of an actor or recipient, e.g. SYR")
-    p.add_argument("--place", help="place name, e.g. حلب")
-    p.add_argument("--from", dest="date_from", help="first date, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="last date, YYYY-MM-DD")
+    add_filter_arguments(p)
     p.add_argument("--what", choices=("both", "articles", "events"), default="both")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -28,16 +25,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..ingest.dates import parse_iso
-    from ..errors import ConfigError
-    from ..store import Filters, open_store
+    from ..store import open_store
 
-    for name in ("date_from", "date_to"):
-        value = getattr(args, name)
-        if value and not parse_iso(value):
-            raise ConfigError(f"--{name[5:]} must be a date YYYY-MM-DD, not {value!r}")
-    filters = Filters(type=args.type, country=args.country, place=args.place,
-                      date_from=args.date_from, date_to=args.date_to)
+    filters = filters_from(args)
     out: dict[str, list] = {}
     with open_store(args.db or Settings.from_env().db) as store:
         if args.what in ("both", "articles"):

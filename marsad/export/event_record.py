@@ -7,11 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Actor, Document, Event
+from .records import QUAD
 
 RECORD_VERSION = "marsad-plover/1"
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
-        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 _RESOLUTION = {"place": 4, "district": 3, "province": 2, "country": 1}
 
 

@@ -38,6 +38,7 @@ from typing import Iterable, Iterator
 import ahocorasick
 
 from ..errors import ResourceError
+from ..resources import parse_tsv
 from ..text.normalize import normalize_string
 
 BUILD_VERSION = "gazetteer/10"
@@ -100,23 +101,8 @@ def _data_text(name: str) -> str:
 
 
 def data_table(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV data file (``#`` comment lines, then a header row)."""
-    header: list[str] | None = None
-    rows = []
-    for lineno, line in enumerate(_data_text(name).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise ResourceError(f"{name}:{lineno}: {len(cells)} columns, header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        row = dict(zip(header, cells))
-        row["_line"] = str(lineno)
-        rows.append(row)
-    return rows
+    """Rows of a TSV data file of ``marsad/gazetteer/data``, each with its ``_line``."""
+    return parse_tsv(_data_text(name), name, line_numbers=True)
 
 
 def name_forms(cell: str) -> list[str]:

@@ -22,12 +22,12 @@ def _read(name: str) -> str:
         raise ResourceError(f"missing data file {name!r} in marsad/resources") from exc
 
 
-@lru_cache(maxsize=None)
-def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a TSV data file as dictionaries keyed by its header."""
+def parse_tsv(text: str, name: str, *, line_numbers: bool = False) -> list[dict[str, str]]:
+    """Rows of a TSV data file's text (``#`` comment lines, then a header row) as dictionaries;
+    with ``line_numbers`` each row also carries its line as ``_line``."""
     header: list[str] | None = None
     rows = []
-    for lineno, line in enumerate(_read(name).splitlines(), 1):
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
@@ -37,8 +37,17 @@ def table(name: str) -> tuple[dict[str, str], ...]:
         if len(cells) > len(header):
             raise ResourceError(f"{name}:{lineno}: {len(cells)} columns, header has {len(header)}")
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
-    return tuple(rows)
+        row = dict(zip(header, cells))
+        if line_numbers:
+            row["_line"] = str(lineno)
+        rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of one of this folder's TSV data files."""
+    return tuple(parse_tsv(_read(name), name))
 
 
 @lru_cache(maxsize=None)

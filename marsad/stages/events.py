@@ -119,6 +119,9 @@ class _Sentence:
         self.places = places
         self.dates = dates
         self.cues = cues
+        # token starts of clause openers and complementisers, looked up per token on the hot path
+        self.clause_starts = {c[0] for c in cues if c[2] == "clause"}
+        self.complement_starts = {c[0] for c in cues if c[2] == "complement"}
 
     def tok(self, offset: int) -> int:
         """Index of the token holding an original offset."""
@@ -144,8 +147,7 @@ class _Sentence:
         """Does token ``i`` start a new clause?  Looking left from a trigger, a complementiser
         (قال إن …، أعلن أن …) closes off the reporting clause and its speaker too."""
         start = self.tokens[i].start
-        kinds = ("clause", "complement") if leftward else ("clause",)
-        return any(c[0] == start and c[2] in kinds for c in self.cues)
+        return start in self.clause_starts or (leftward and start in self.complement_starts)
 
     def opens_clause(self, i: int, lo: int) -> bool:
         """Does token ``i`` open its clause, or follow a complementiser (أن، إن)?"""
