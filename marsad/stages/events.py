@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
+from ..gazetteer.locate import choose_location, focus_place as focus_place_of
 from ..pipeline import stage
 from ..resources import forms, table
 from ..text.matcher import Lexicon, longest_first
@@ -239,7 +240,7 @@ class Coder:
         dates = [e for e in doc.entities if e.label == "DATE"]
         names = [e for e in doc.entities if e.label in ("ACTOR", "LOC", "GPE", "PER", "ORG")
                  and not (e.label == "ACTOR" and e.attrs.get("sector") is None)]
-        focus_place = _focus_place(doc)
+        focus_place = focus_place_of(doc)
         events: list[Event] = []
         cache: dict[int, _Sentence] = {}
         for m in triggers:
@@ -429,27 +430,10 @@ class Coder:
                 return _coordinated(s, a, hi)
         return []
 
-    def location(self, s, start, lo, hi, focus_place, actors):
-        """The place of the event: a city or region in the clause, then in the sentence, then
-        the article's focus; a country only when nothing finer is named."""
-        inside = [(a.start, a.end) for a in actors]
-        fine, coarse = [], []
-        for p in s.places:
-            if any(a_s <= p.start and p.end <= a_e for a_s, a_e in inside):
-                continue  # روسيا in سفير روسيا names who, not where
-            attrs = _place_attrs(p)
-            if not attrs.get("country"):
-                continue
-            i = s.tok(p.start)
-            score = (0 if lo <= i < hi else 1, abs(p.start - start))
-            (coarse if attrs.get("precision") == "country" else fine).append((score, p))
-        if fine:
-            return [_place(min(fine, key=lambda t: t[0])[1])]
-        if focus_place is not None and focus_place.precision != "country":
-            return [focus_place]
-        if coarse:
-            return [_place(min(coarse, key=lambda t: t[0])[1])]
-        return [focus_place] if focus_place else []
+    def location(self, s, start, lo, hi, focus_place, participants):
+        candidates = [(p, lo <= s.tok(p.start) < hi) for p in s.places]
+        return choose_location(candidates, start, focus_place,
+                               [(a.start, a.end) for a in participants])
 
     def date(self, s, event, start, lo, hi):
         best = None
@@ -567,40 +551,6 @@ def _phrase_end(s: _Sentence, start: int, limit: int) -> int:
         i += 1
         end = s.tokens[i].end
     return end
-
-
-def _place_attrs(ent: Entity) -> dict:
-    """A place's data: a LOC's own attrs; a country name's gazetteer data or its code."""
-    if ent.label == "LOC":
-        return ent.attrs
-    place = dict(ent.attrs.get("place") or {})
-    place.setdefault("country", ent.attrs.get("country"))
-    place.setdefault("precision", "country")
-    return place
-
-
-def _place(ent: Entity) -> Place:
-    a = _place_attrs(ent)
-    return Place(ent.start, ent.end, ent.text, a.get("name"), a.get("country"), a.get("lat"),
-                 a.get("lon"), a.get("geonameid"), a.get("feature"), a.get("admin1"),
-                 a.get("precision"))
-
-
-def _focus_place(doc: Document) -> Place | None:
-    """The place the article is mostly about (most mentioned city or region, else country)."""
-    counts: dict[str, tuple[int, Entity]] = {}
-    for e in doc.entities:
-        if e.label == "LOC" and e.attrs.get("precision") not in (None, "country"):
-            key = str(e.attrs.get("geonameid") or e.text)
-            n, first = counts.get(key, (0, e))
-            counts[key] = (n + 1, first)
-    if counts:
-        _, ent = max(counts.values(), key=lambda t: t[0])
-        return _place(ent)
-    focus = doc.meta.get("focus_country")
-    if focus:
-        return Place(None, None, focus, focus, focus, None, None, None, "PCLI", None, "country")
-    return None
 
 
 @stage("events", requires=("actors", "dates"), provides=("events",))

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from marsad.document import Document
-from marsad.gazetteer import PlaceFinder, event_location, focus_country, haversine_km
+from marsad.gazetteer import PlaceFinder, focus_country, haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -157,16 +157,6 @@ def test_focus_country(finder):
                    "إلى دعم عاجل. وزار وزير الخارجية الرياض.")
     assert focus_country(doc) == "YEM"
     assert focus_country(Document("عقد اجتماع في قاعة كبيرة")) is None
-
-
-def test_event_location_prefers_the_clause(finder):
-    text = "قال مسؤول في بغداد إن مسلحين هاجموا قرية قرب الفلوجة، وإن الهدوء عاد إلى الرمادي."
-    doc = Document(text)
-    trig = text.index("هاجموا")
-    loc = event_location(doc, trig, trig + len("هاجموا"))
-    assert loc["name"] and near(loc, 33.35, 43.78) and loc["level"] == "clause"
-    far = event_location(Document("أعلن المتحدث أن الهجوم فشل. وكانت الحكومة في اليمن قد حذرت."), 14, 19)
-    assert far["level"] == "focus" and far["country"] == "YEM"
 
 
 # cost ---------------------------------------------------------------------------------------
