@@ -30,12 +30,17 @@ def _agree(a: list[Actor], b: list[Actor], *, empty_ok: bool) -> bool:
     return bool(names)
 
 
-def _lemma(ev: Event) -> str:
-    word = normalize_string(ev.trigger)
+def _stem(word: str) -> str:
     for prefix in ("وال", "فال", "بال", "ال", "و", "ف"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix):]
     return word
+
+
+def _lemma(ev: Event) -> frozenset[str]:
+    """The trigger's words without article and conjunction, in any order: توقف القتال and
+    القتال توقف are one lemma."""
+    return frozenset(_stem(w) for w in normalize_string(ev.trigger).split())
 
 
 def _same_place(a: Event, b: Event, *, strict: bool = False) -> bool:
@@ -45,6 +50,11 @@ def _same_place(a: Event, b: Event, *, strict: bool = False) -> bool:
     if pa.geonameid and pb.geonameid:
         return pa.geonameid == pb.geonameid
     return (pa.country or pa.text) == (pb.country or pb.text)
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    """Same date, or one of them is only dated by the article's publication."""
+    return a.date == b.date or "publication" in (a.date_precision, b.date_precision)
 
 
 def same_event(a: Event, b: Event, headline_sentences: set[int]) -> bool:
@@ -88,6 +98,21 @@ def merge_into(keep: Event, other: Event, headline_sentences: set[int]) -> Event
     if keep.attribution and keep.modality == "asserted":
         keep.modality = "reported"
     return keep
+
+
+def attach_retellings(events: list[Event], partyless: list[Event]) -> None:
+    """Fold each mention that names no party into the event it retells: same type and mode,
+    the same trigger lemma, the same place and day (وتوقف القتال في حلب … أعلن السفير أن القتال
+    توقف في حلب). Its sources join the event's; a mention that retells nothing is dropped."""
+    for loose in partyless:
+        if loose.modality == "negated":
+            continue
+        for ev in events:
+            if ev.type == loose.type and ev.mode == loose.mode and _same_day(ev, loose) \
+                    and ev.modality != "negated" and _lemma(ev) == _lemma(loose) \
+                    and _same_place(ev, loose, strict=True):
+                merge_into(ev, loose, set())
+                break
 
 
 def deduplicate(events: list[Event], headline_sentences: set[int]) -> list[Event]:

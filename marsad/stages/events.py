@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
+from .dedup import attach_retellings
 from ..gazetteer.locate import choose_location, focus_place as focus_place_of
 from ..pipeline import stage
 from ..resources import forms, table
@@ -242,6 +243,7 @@ class Coder:
                  and not (e.label == "ACTOR" and e.attrs.get("sector") is None)]
         focus_place = focus_place_of(doc)
         events: list[Event] = []
+        partyless: list[Event] = []
         cache: dict[int, _Sentence] = {}
         for m in triggers:
             start, end = view.to_original(m.start, m.end)
@@ -263,7 +265,10 @@ class Coder:
                 continue
             event = self.code(s, m.payload, start, end, m.prefix, focus_place, len(events))
             if event is not None:
-                events.append(event)
+                (events if event.actors else partyless).append(event)
+        # PLOVER codes no event without a party; a mention naming none (أن القتال توقف) is kept
+        # only as more evidence of an event told elsewhere in the article with its parties.
+        attach_retellings(events, partyless)
         doc.events = events
         return doc
 
@@ -277,9 +282,7 @@ class Coder:
         if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution"):
             return None  # وزارة الحرب، محكمة الجنايات: part of a name
         actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi)
-        if not actors:
-            return None
-        if trig.type in _MATERIAL_CONFLICT and not recipients and \
+        if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
             return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
         actor_spans = {(a.start, a.end) for a in actors}
