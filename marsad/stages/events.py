@@ -39,9 +39,19 @@ _PRESENT_ENDINGS = ("", "ون", "ان", "ين", "ن", "وا", "و")
 _PREPOSITIONS = {"علي", "ضد", "مع", "الي", "في", "من", "عن", "بين", "حول", "لدي", "تجاه", "بحق"}
 _VICTIMS = {"CVL", "REF", "JRN", "MED"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
-_RECIPIENT_REACH = 7
-_SUBJECT_REACH = 6
-_HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward  # tokens between a verb and its postposed subject  # tokens between the trigger (or its actor) and the recipient phrase
+# Sides of an armed conflict, by sector (an IMG country code is a non-state armed group).
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_ARMED_SECTORS = {"REB", "OPP", "UAF", "INS"}
+# Contests over ground: taking a town or besieging it is done to the side that held it.
+_TERRITORIAL = {("COERCE", "seize"), ("COERCE", "restrict")}
+INFERRED_RECIPIENT = "recipient-inferred"
+_RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipient phrase
+_SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
+_OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
+# What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
+# not the ي of a noun (في أيدي is no form of أيد)
+_VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
+_HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
 
 
@@ -74,7 +84,7 @@ def trigger_lexicon() -> Lexicon:
             trig = Trigger(pos="V", lemma=stem, **base)
             for ending in _PAST_ENDINGS:
                 word = stem + ending if " " not in stem else stem
-                lex.add(word, trig, kind="verb")
+                lex.add(word, trig, kind="verb", suffixes=True)
                 if " " in stem:
                     break
         for stem in _cells(row["present"]):
@@ -83,7 +93,7 @@ def trigger_lexicon() -> Lexicon:
                 for ending in _PRESENT_ENDINGS:
                     first, _, rest = stem.partition(" ")
                     word = prefix + first + ending + (" " + rest if rest else "")
-                    lex.add(word, trig, kind="verb")
+                    lex.add(word, trig, kind="verb", suffixes=True)
         for noun in _cells(row["nouns"]):
             lex.add(noun, Trigger(pos="N", lemma=noun, **base), kind="noun", suffixes=True)
     return lex
@@ -122,7 +132,7 @@ class _Sentence:
         self.dates = dates
         self.cues = cues
         # token starts of clause openers and complementisers, looked up per token on the hot path
-        self.clause_starts = {c[0] for c in cues if c[2] == "clause"}
+        self.clause_starts = {c[0] for c in cues if c[2] in ("clause", "relative")}
         self.complement_starts = {c[0] for c in cues if c[2] == "complement"}
 
     def tok(self, offset: int) -> int:
@@ -189,6 +199,38 @@ def _bare(word: str) -> str:
     return word
 
 
+def _side(country: str | None, sector: str | None) -> str | None:
+    if country == "IMG" or sector in _ARMED_SECTORS:
+        return "armed"
+    return "state" if sector in _STATE_SECTORS else None
+
+
+def _infer_lost_side(events: list[Event], actors: list[Entity]) -> None:
+    """Territorial events that name no loser (see ``Coder._loser_unnamed``) get the article's
+    main party of the other side (state forces against armed groups), mentioned at least
+    twice; the event's ``context`` says the recipient was inferred."""
+    counts: dict[tuple, list[Entity]] = {}
+    for a in actors:
+        side = _side(a.attrs.get("country"), a.attrs.get("sector"))
+        if side is not None:
+            counts.setdefault((side, a.attrs.get("country"), a.attrs.get("sector")), []).append(a)
+    ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+    for ev in events:
+        if ev.recipients:
+            continue  # a retelling merged in named the loser
+        sides = {_side(a.country, a.sector) for a in ev.actors} - {None}
+        if len(sides) != 1:
+            continue
+        side = sides.pop()
+        for (other, _, _), mentions in ranked:
+            if other != side and len(mentions) >= 2:
+                trigger = ev.mentions[0].trigger_start
+                near = [m for m in mentions if m.start < trigger] or mentions
+                ev.recipients = [_actor(near[-1])]
+                ev.context.append(INFERRED_RECIPIENT)
+                break
+
+
 def _actor(ent: Entity) -> Actor:
     a = ent.attrs
     return Actor(ent.start, ent.end, ent.text, a.get("name"), a.get("country"), a.get("sector"),
@@ -235,7 +277,9 @@ class Coder:
             s, e = view.to_original(m.start, m.end)
             cues.append((s, e, m.payload))
         cues.sort()
-        triggers = longest_first(list(self.triggers.finditer(view.text)))
+        triggers = longest_first([
+            m for m in self.triggers.finditer(view.text)
+            if m.payload.pos == "N" or view.text[m.end:m.token_end] in _VERB_OBJECT_SUFFIXES])
         actors = [e for e in doc.entities if e.label == "ACTOR"]
         places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
         dates = [e for e in doc.entities if e.label == "DATE"]
@@ -244,6 +288,7 @@ class Coder:
         focus_place = focus_place_of(doc)
         events: list[Event] = []
         partyless: list[Event] = []
+        territorial: list[Event] = []
         cache: dict[int, _Sentence] = {}
         for m in triggers:
             start, end = view.to_original(m.start, m.end)
@@ -266,9 +311,12 @@ class Coder:
             event = self.code(s, m.payload, start, end, m.prefix, focus_place, len(events))
             if event is not None:
                 (events if event.actors else partyless).append(event)
+                if self._loser_unnamed(s, m.payload, event):
+                    territorial.append(event)
         # PLOVER codes no event without a party; a mention naming none (أن القتال توقف) is kept
         # only as more evidence of an event told elsewhere in the article with its parties.
         attach_retellings(events, partyless)
+        _infer_lost_side(territorial, actors)
         doc.events = events
         return doc
 
@@ -322,30 +370,41 @@ class Coder:
         if between is not None:
             return _coordinated(s, between, hi), []
         if trig.pos == "V":
-            svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
-                and free(before[-1]) else None
-            vso = None
-            for a in after:
-                if s.tok(a.start) - t_last > _SUBJECT_REACH:
-                    break
-                if free(a):
-                    vso = a
-                    break
-            # Arabic news is mostly VSO; a phrase before the verb is its subject when it opens
-            # the clause or follows a complementiser (ان قوات الأسد اقتحمت)
-            if svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
-                actor = svo
-            else:
-                actor = vso
-                if actor is not None and trig.genitive == "recipient" and \
-                        actor.attrs.get("sector") in _VICTIMS:
-                    # قُتل مدنيون برصاص القناصة: the subject of a passive is the victim
-                    recipient = _coordinated(s, actor, hi)
-                    actor = self._agentive(s, after)
-            if actor is None and not recipient and trig.agent:
-                actor = self._after_words(s, after, trig.agent)
-            if actor is None and not recipient and before and free(before[-1]):
-                actor = before[-1]
+            antecedent = self._antecedent(s, lo, t_first)
+            if antecedent is not None:
+                subject = next((a for a in after if s.tok(a.start) - t_last <= 1 and free(a)), None)
+                suffix = normalize_string(s.doc.text[end:s.tokens[t_last].end])
+                if suffix in _OBJECT_PRONOUNS or subject is not None:
+                    # الجماعة التي هاجمها الجيش: the phrase before the relative is the object
+                    recipient = [antecedent]
+                    actor = subject
+                else:
+                    actor = antecedent  # الطائرات التي تقصف مواقع التنظيم
+            if actor is None:
+                svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
+                    and free(before[-1]) else None
+                vso = None
+                for a in after:
+                    if s.tok(a.start) - t_last > _SUBJECT_REACH:
+                        break
+                    if free(a):
+                        vso = a
+                        break
+                # Arabic news is mostly VSO; a phrase before the verb is its subject when it opens
+                # the clause or follows a complementiser (ان قوات الأسد اقتحمت)
+                if svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
+                    actor = svo
+                else:
+                    actor = vso
+                    if actor is not None and trig.genitive == "recipient" and \
+                            actor.attrs.get("sector") in _VICTIMS:
+                        # قُتل مدنيون برصاص القناصة: the subject of a passive is the victim
+                        recipient = _coordinated(s, actor, hi)
+                        actor = self._agentive(s, after)
+                if actor is None and not recipient and trig.agent:
+                    actor = self._after_words(s, after, trig.agent)
+                if actor is None and not recipient and before and free(before[-1]):
+                    actor = before[-1]
         else:
             nxt = after[0] if after else None
             prep = s.preposition_before(nxt) if nxt is not None else None
@@ -374,6 +433,24 @@ class Coder:
             recipient = [a for a in after if a.attrs.get("sector") in _VICTIMS
                          and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
         return actors, recipient
+
+    def _loser_unnamed(self, s, trig, event) -> bool:
+        """A verb of taking ground whose subject is the taker and whose object is only the
+        ground (سيطرت القوات على المدينة), not a town falling into someone's hands."""
+        return (trig.type, trig.mode) in _TERRITORIAL and trig.pos == "V" and \
+            bool(event.actors) and not event.recipients and \
+            self._after_words(s, event.actors[:1], trig.agent) is None
+
+    def _antecedent(self, s, lo, t_first):
+        """The phrase a relative clause opening at token ``lo`` hangs on: the actor that ends
+        at most one word (an adjective) before the relative pronoun."""
+        if lo == 0 or t_first - lo > 1 or not s.in_cue(lo - 1, "relative"):
+            return None
+        rel_start = s.tokens[lo - 1].start
+        for a in reversed(s.actors):
+            if a.end <= rel_start:
+                return a if s.tok(a.end - 1) >= lo - 3 else None
+        return None
 
     def _discourse_subject(self, s, start):
         """An elided subject (وارتكبت مذابح …): the nearest earlier free phrase of the sentence

@@ -95,3 +95,56 @@ def test_headline_is_a_mention_of_the_body_event(extract):
     doc = extract(text)
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and len(assaults[0].mentions) == 2
+
+
+# relative clauses, object pronouns and the lost side of a territorial event ------------------
+
+def _codes(actors):
+    return {(a.country, a.sector) for a in actors}
+
+
+def test_the_phrase_before_a_relative_pronoun_is_the_subject_of_its_verb(extract):
+    doc = extract("وفتحت تركيا قاعدة إنجرليك للطائرات الأمريكية التي تقصف مواقع لتنظيم داعش في سوريا.")
+    ev = _event(doc, "ASSAULT")
+    assert _codes(ev.actors) == {("USA", "MIL")} and ("IMG", "REB") in _codes(ev.recipients)
+
+
+def test_with_an_object_pronoun_the_phrase_before_the_relative_is_the_target(extract):
+    doc = extract("وتقدم الجيش نحو مواقع الحوثيين التى قصفتها طائرات التحالف أمس.")
+    ev = _event(doc, "ASSAULT")
+    assert ("SAU", "MIL") in _codes(ev.actors) and ("YEM", "REB") in _codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "واقتحمها مسلحو داعش فجر الأحد بعد معارك عنيفة.",
+    "وقالت الشرطة إن مسلحين اختطفوه من منزله في بنغازي.",
+    "واعتقلتهم قوات الأمن التونسية في صفاقس.",
+])
+def test_a_verb_carrying_an_object_pronoun_is_still_a_trigger(extract, text):
+    assert extract(text).events
+
+
+def test_a_relative_pronoun_after_a_non_actor_gives_no_subject(extract):
+    doc = extract("وزار الوفد المدينة التي هاجمها المسلحون الأسبوع الماضي.")
+    ev = _event(doc, "ASSAULT")
+    assert ev.actors[0].text == "المسلحون"
+
+
+def test_a_seized_town_was_taken_from_the_other_side_of_the_war(extract):
+    doc = extract("قال مسؤول عسكري إن مسلحي داعش شنوا هجوما على قرية قرب تكريت. "
+                  "وأضاف أن عناصر داعش قتلوا ثلاثة مدنيين. "
+                  "وفي وقت لاحق سيطرت القوات العراقية على القرية بالكامل.")
+    seize = next(e for e in doc.events if e.mode == "seize")
+    assert _codes(seize.recipients) == {("IMG", "REB")}
+    assert "recipient-inferred" in seize.context
+
+
+def test_no_lost_side_is_inferred_without_an_opponent_named_twice(extract):
+    doc = extract("سيطرت القوات العراقية على قرية قرب تكريت بعد معارك مع مسلحي داعش.")
+    seize = next(e for e in doc.events if e.mode == "seize")
+    assert "recipient-inferred" not in seize.context
+
+
+def test_a_noun_ending_in_ya_is_not_a_verb_with_an_object_pronoun(extract):
+    doc = extract("سقطت البلدة في أيدي مسلحي المعارضة بعد حصار طويل.")
+    assert "SUPPORT" not in {e.type for e in doc.events}
