@@ -7,8 +7,11 @@ reads the clause around it:
   first one after it that no preposition governs (VSO: شنت طائرات التحالف); for a noun, its
   genitive (غارات التحالف), a phrase after an agentive cue (من قبل، على يد), or the subject of
   the verb that governs it (شن طيران التحالف غارات). Coordinated phrases (الروس والأتراك) join.
+  After a relative pronoun the phrase before it is the verb's subject (الطائرات التي تقصف) or,
+  when the verb carries an object pronoun, its object.
 * **recipient** — the direct object or the phrase after the trigger's prepositions (على، ضد، مع)
-  or, for nouns such as مقتل and اعتقال, their genitive.
+  or, for nouns such as مقتل and اعتقال, their genitive. Taking ground from no named side gets
+  the article's main opposing party, marked ``recipient-inferred`` in ``context``.
 * **location** — the nearest place in the clause, then the sentence, then the article's focus.
 * **date** — a date expression in the clause or sentence, else the publication date.
 * **attribution** — a reporting verb or phrase in the sentence (قال، أعلن، نقلت … عن، بحسب) and
@@ -16,7 +19,8 @@ reads the clause around it:
   trigger, ``reported`` when a source is cited.
 * **size** — numbers and vague quantities next to words for the dead, injured, arrested.
 
-PLOVER codes no event without an identifiable actor, so a trigger with none is dropped.
+PLOVER codes no event without an identifiable actor, so a trigger with none is dropped, unless
+it retells an event coded elsewhere in the article, which it joins as evidence.
 """
 
 from __future__ import annotations
