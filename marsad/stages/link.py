@@ -189,6 +189,34 @@ def actor_entity(doc: Document, chain: list[Entity], focus: str | None) -> Entit
     return Entity(start, end, "ACTOR", doc.text[start:end], "link", None, coding)
 
 
+def _name_words(text: str) -> tuple[str, ...]:
+    words = normalize_string(text).split()
+    if words and words[0][:1] in "وفبل" and len(words[0]) > 4:
+        words[0] = words[0][1:]  # وصالح: the conjunction is not part of the name
+    return tuple(words)
+
+
+def share_codings(actors: list[Entity]) -> None:
+    """A name told again without its title (النجيفي after أسامة النجيفي نائب رئيس الجمهورية)
+    takes the coding of the fuller mention that contains it word for word; ``coded_from``
+    holds the offset of that mention."""
+    coded = [(a, _name_words(a.text)) for a in actors if a.attrs.get("sector")]
+    for ent in actors:
+        if ent.attrs.get("sector") or ent.attrs.get("country"):
+            continue
+        words = _name_words(ent.text)
+        if not words or any(len(w) < 3 for w in words):
+            continue
+        n = len(words)
+        for full, fwords in sorted(coded, key=lambda c: abs(c[0].start - ent.start)):
+            if len(fwords) > n and any(fwords[i:i + n] == words for i in range(len(fwords) - n + 1)):
+                for key in ("country", "sector", "also_sectors", "name", "wikidata"):
+                    if full.attrs.get(key) is not None:
+                        ent.attrs[key] = full.attrs[key]
+                ent.attrs["coded_from"] = full.start
+                break
+
+
 @stage("link", requires=("entities",), provides=("actors",))
 def make_link(settings):
     connectors()
@@ -202,6 +230,7 @@ def make_link(settings):
             ent = actor_entity(doc, chain, focus)
             if ent is not None:
                 actors.append(ent)
+        share_codings(actors)
         doc.entities = sorted(doc.entities + actors, key=lambda e: (e.start, -e.end))
         return doc
 

@@ -1,0 +1,30 @@
+"""Stage link: actor phrases and their codings."""
+
+from __future__ import annotations
+
+
+def _actor_at(doc, text):
+    found = [e for e in doc.entities if e.label == "ACTOR" and e.text == text]
+    assert found, f"no actor {text!r} in {[e.text for e in doc.entities if e.label == 'ACTOR']}"
+    return found[-1]
+
+
+def test_chains_compose_sector_and_country(extract):
+    doc = extract("وقال وزير الخارجية الروسي إن القوات السورية تقدمت.")
+    assert (_actor_at(doc, "وزير الخارجية الروسي").attrs["country"],
+            _actor_at(doc, "القوات السورية").attrs["sector"]) == ("RUS", "MIL")
+
+
+def test_a_surname_told_again_takes_the_coding_of_the_full_mention(extract):
+    doc = extract("ودان رئيس الوزراء العراقي سالم الفرطوسي الهجوم. "
+                  "وقال الفرطوسي إن الحكومة لن تتهاون مع الإرهاب.")
+    again = _actor_at(doc, "الفرطوسي")
+    assert (again.attrs["country"], again.attrs["sector"]) == ("IRQ", "GOV")
+    assert doc.text[again.attrs["coded_from"]:].startswith("رئيس الوزراء")
+
+
+def test_a_name_is_not_coded_from_a_mention_that_only_shares_a_word(extract):
+    doc = extract("والتقى وزير الدفاع الأمريكي أشتون كارتر بالسفير. "
+                  "وقال محمد كارتر الباحث في جامعة القاهرة إن اللقاء مهم.")
+    other = [e for e in doc.entities if e.label == "ACTOR" and "محمد" in e.text]
+    assert all(e.attrs.get("country") != "USA" for e in other)
