@@ -396,7 +396,10 @@ class Coder:
                         break
                 # Arabic news is mostly VSO; a phrase before the verb is its subject when it opens
                 # the clause or follows a complementiser (ان قوات الأسد اقتحمت)
-                if svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
+                described = self._described_by_verb(s, before, t_first)
+                if described is not None:
+                    actor = described  # جندي إسرائيلي قتل فلسطينيا: "a soldier who killed"
+                elif svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
                     actor = svo
                 else:
                     actor = vso
@@ -444,6 +447,21 @@ class Coder:
         return (trig.type, trig.mode) in _TERRITORIAL and trig.pos == "V" and \
             bool(event.actors) and not event.recipients and \
             self._after_words(s, event.actors[:1], trig.agent) is None
+
+    def _described_by_verb(self, s, before, t_first):
+        """An indefinite phrase right before the verb, governed by a preposition, is described
+        by the verb (a relative clause without a pronoun) and is its subject: السجن لجندي
+        إسرائيلي قتل فلسطينيا."""
+        if not before or s.tok(before[-1].end - 1) != t_first - 1:
+            return None
+        phrase = before[-1]
+        if s.preposition_before(phrase) is None:
+            return None
+        head = normalize_string(phrase.text).split()[0]
+        word = s.word(s.tok(phrase.start)).lstrip("وف")
+        if head.startswith("ال") or word.startswith("لل"):
+            return None  # definite: an ordinary prepositional phrase (للقوات التي …)
+        return phrase
 
     def _antecedent(self, s, lo, t_first):
         """The phrase a relative clause opening at token ``lo`` hangs on: the actor that ends

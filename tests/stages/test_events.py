@@ -148,3 +148,14 @@ def test_no_lost_side_is_inferred_without_an_opponent_named_twice(extract):
 def test_a_noun_ending_in_ya_is_not_a_verb_with_an_object_pronoun(extract):
     doc = extract("سقطت البلدة في أيدي مسلحي المعارضة بعد حصار طويل.")
     assert "SUPPORT" not in {e.type for e in doc.events}
+
+
+def test_an_indefinite_phrase_described_by_the_verb_is_its_subject(extract):
+    doc = extract("وقضت المحكمة بالسجن عامين على جندي إسرائيلي قتل شابا فلسطينيا في الخليل.")
+    ev = _event(doc, "ASSAULT")
+    assert _codes(ev.actors) == {("ISR", "MIL")}
+
+
+def test_a_definite_phrase_after_a_preposition_is_not_the_subject(extract):
+    doc = extract("وقدمت واشنطن أسلحة للقوات العراقية لمواجهة داعش، وقصفت طائرات أمريكية مواقع التنظيم.")
+    assert all(("IRQ", "MIL") not in _codes(e.actors) for e in doc.events if e.type == "ASSAULT")
