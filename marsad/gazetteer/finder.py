@@ -27,7 +27,7 @@ from ..document import Document, Entity
 from ..text.clitics import NOUN_PREFIX_SET
 from ..text.normalize import normalize_string
 from .index import (COUNTRY, FEATURE, GEONAMEID, LAT, LON, POPULATION, PRECISION, REGION3, SOURCE,
-                    GazetteerIndex, place_attrs, prior)
+                    GazetteerIndex, bare_spelling, place_attrs, prior)
 
 _LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 _MAX_PREFIX = 4
@@ -39,11 +39,13 @@ CITY_CUES = frozenset({"مدينه", "مدينتي", "مدن", "العاصمه",
 LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "قريتي", "قري", "حي", "احياء", "ضاحيه",
                         "مخيم", "ناحيه", "قضاء", "مركز", "مديريه", "مديريات", "دائره", "معتمديه",
                         "بلديه", "جزيره", "جبل", "وادي", "سهل", "معبر", "منفذ", "مطار", "قاعده",
-                        "سجن", "شارع", "ساحه", "ميدان", "مستشفي", "جامعه"})
+                        "سجن", "ساحه", "ميدان", "مستشفي", "جامعه"})
+# a street named after a place is not that place (شارع أسيوط in العريش)
+STREET_CUES = frozenset({"شارع", "شوارع"})
 AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي",
                        "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا", "شرقا", "غربا", "قرب",
                        "بالقرب", "مشارف", "جبهه", "جبهات", "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب"})
-ALL_CUES = PROVINCE_CUES | CITY_CUES | LOCAL_CUES | AREA_CUES
+ALL_CUES = PROVINCE_CUES | CITY_CUES | LOCAL_CUES | AREA_CUES | STREET_CUES
 
 _QUOTES = frozenset('"«»“”()\'')
 _SOURCE_WORDS = frozenset({"عبر", "صحيفه", "جريده", "لصحيفه", "لجريده", "موقع", "قناه", "ل", "لـ"})
@@ -53,6 +55,7 @@ NEIGHBOUR_CHARS = 40
 _LINK_WORDS = frozenset({"و", "في", "ب", "من", "الي", "او", "-", "(", ")"}) | AREA_CUES
 FOREIGN_TOWN = 1_000_000
 NEAR_KM = 150.0
+FAR_KM = 400.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -121,6 +124,7 @@ class Hit:
     choice: int | None = None
     accepted: bool = False
     quoted_source: bool = False
+    compound: bool = False  # joined by a hyphen to a word that is no place (هارتسفيلد-جاكسون)
     scores: dict = field(default_factory=dict)
 
 
@@ -178,13 +182,13 @@ class PlaceFinder:
             raw.append((ts if value >= 0 else start, end, value, prefix))
         # Longest first (the span includes the clitics, so وبحلب beats a shorter inner name).
         raw.sort(key=lambda r: (-(r[1] - r[0] - len(r[3])), r[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(n + 1)
         out = []
         for ts, end, value, prefix in raw:
             start = ts + len(prefix)
-            if any(start < e and s < end for s, e in taken):
+            if any(taken[start:end]):
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             if value < 0:
                 continue
             i = value // 2
@@ -206,7 +210,9 @@ class PlaceFinder:
                     h.cue = _strip_word_clitics(two)
                 elif w1 in ALL_CUES:
                     h.cue = w1
-                if h.cue in PROVINCE_CUES:
+                if h.cue in STREET_CUES:
+                    h.cue_kind = "street"
+                elif h.cue in PROVINCE_CUES:
                     h.cue_kind = "province"
                 elif h.cue in CITY_CUES:
                     h.cue_kind = "city"
@@ -232,6 +238,22 @@ class PlaceFinder:
                 if (h.prefix in ("ل", "لل") or (lead and (lead[-1] in _SOURCE_WORDS
                                                           or lead[-1].endswith("ل")))):
                     h.quoted_source = True
+
+    @staticmethod
+    def _compounds(doc: Document, hits: list[Hit]) -> None:
+        """Flag a name joined by a hyphen to a word that is no place: part of a longer name
+        (مطار هارتسفيلد-جاكسون), not a place pair (طريق دمشق-حلب)."""
+        view, raw = doc.normalized, doc.text
+        if "-" not in raw:
+            return
+        spans = [view.to_original(h.start - len(h.prefix), h.end) for h in hits]
+        starts = {s for s, _ in spans}
+        ends = {e for _, e in spans}
+        for h, (s, e) in zip(hits, spans):
+            if s >= 2 and raw[s - 1] == "-" and raw[s - 2].isalnum():
+                h.compound = (s - 1) not in ends
+            elif e + 1 < len(raw) and raw[e] == "-" and raw[e + 1].isalnum():
+                h.compound = (e + 1) not in starts
 
     def _anchors(self, hits: list[Hit]) -> tuple[dict[str, float], list[tuple[int, float, float]]]:
         """Country weights (named countries and certain places) and certain coordinates."""
@@ -295,11 +317,20 @@ class PlaceFinder:
     def _accept(self, h: Hit, rec: tuple, near: float | None, focus: str | None,
                 named: set[str]) -> bool:
         """Context tests for the chosen candidate of a hit."""
-        if h.quoted_source:
+        if h.quoted_source or h.compound or h.cue_kind == "street":
             return False
         if h.mode == "context" and not (h.cue or h.adj_country):
             return False  # decided later by the neighbours
         curated = rec[SOURCE] in ("regions", "places", "cldr")
+        if "ك" in h.prefix and not curated:
+            return False  # عبد السلام كاجمان is a person, not ك + Ajman
+        if ((h.mode == "context" or h.cue_kind in ("local", "area", "province"))
+                and not h.adj_country and rec[PRECISION] != "country"
+                and rec[COUNTRY] not in named and rec[COUNTRY] != focus
+                and near is not None and near > FAR_KM):
+            # a quarter or area of the article's region, not its namesake abroad (حي الخالدية
+            # north of Aleppo is not al-Khalidiyah in Jordan)
+            return False
         if curated or h.cue or h.adj_country:
             return True
         if rec[GEONAMEID] in self.index.capitals:
@@ -324,6 +355,7 @@ class PlaceFinder:
         if not hits:
             return [], None
         self._context(text, hits)
+        self._compounds(doc, hits)
         places = self.index.places
         weights, anchors = self._anchors(hits)
         named = {c for c, w in weights.items() if w > 0}
@@ -374,9 +406,13 @@ class PlaceFinder:
                     h.accepted = True
                     break
         out = []
+        spellings = self.index.spellings
         for h in hits:
             if not h.accepted:
                 continue
+            s, e = view.to_original(h.start, h.end)
+            if spellings and bare_spelling(doc.text[s:e]) in spellings:
+                continue  # فأس is an axe, زواره his visitors
             rec = places[h.choice]
             attrs = place_attrs(rec)
             if h.cue:
@@ -386,7 +422,6 @@ class PlaceFinder:
                     attrs["precision"] = "district"
                 elif h.cue_kind == "province" and attrs["precision"] == "place":
                     attrs["precision"] = "province"
-            s, e = view.to_original(h.start, h.end)
             out.append(Entity(s, e, "LOC", doc.text[s:e], "gazetteer", self.index.keys[h.key],
                               attrs))
         return out, article_focus(out)

@@ -41,7 +41,7 @@ from ..errors import ResourceError
 from ..resources import parse_tsv
 from ..text.normalize import normalize_string
 
-BUILD_VERSION = "gazetteer/10"
+BUILD_VERSION = "gazetteer/11"
 
 # Arab League members, Palestine, Israel and Western Sahara: all towns with Arabic names.
 ARAB_REGION = frozenset(
@@ -124,11 +124,25 @@ def stoplist() -> dict[str, str]:
                     out[form] = "never"
     for row in data_table("stoplist.tsv"):
         mode = row["mode"]
-        if mode not in ("never", "context"):
-            raise ResourceError(f"stoplist.tsv:{row['_line']}: mode must be never or context")
+        if mode not in ("never", "context", "spelling"):
+            raise ResourceError(
+                f"stoplist.tsv:{row['_line']}: mode must be never, context or spelling")
+        if mode == "spelling":
+            continue
         for form in name_forms(row["form"]):
             out[form] = mode
     return out
+
+
+def bare_spelling(text: str) -> str:
+    """A written form without diacritics and tatweel, hamza and ة/ه kept as written."""
+    return "".join(c for c in text if not ("\u064b" <= c <= "\u065f" or c in "\u0640\u0670"))
+
+
+def stop_spellings() -> frozenset:
+    """Written forms (not normalised) that are common words: فأس is an axe, فاس is Fes."""
+    return frozenset(bare_spelling(f.strip()) for row in data_table("stoplist.tsv")
+                     if row["mode"] == "spelling" for f in row["form"].split("|") if f.strip())
 
 
 def curated_places() -> Iterator[tuple[list[str], tuple]]:
@@ -162,6 +176,7 @@ class GazetteerIndex:
     blockers: list[str]  # stop-listed multiword forms; automaton value -(j + 1)
     capitals: frozenset = frozenset()  # GeoNames ids of national capitals
     stopwords: frozenset = frozenset()  # single-word "never" forms of the stop-list
+    spellings: frozenset = frozenset()  # written forms that are common words (فأس)
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> list[dict]:
@@ -295,7 +310,7 @@ class IndexBuilder:
         return GazetteerIndex(places, keys, cands, modes, automaton, blockers,
                               frozenset(self.capitals),
                               frozenset(f for f, m in self.stop.items() if m == "never"),
-                              tuple(self.sources))
+                              stop_spellings(), tuple(self.sources))
 
 
 _LETTERS_ONLY = re.compile("[^\u0621-\u064a ]")

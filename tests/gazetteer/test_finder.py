@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from marsad.document import Document
@@ -159,16 +157,60 @@ def test_focus_country(finder):
     assert focus_country(Document("عقد اجتماع في قاعة كبيرة")) is None
 
 
-# cost ---------------------------------------------------------------------------------------
+# misses of the reviewed samples, each fixed by a general rule ---------------------------------
 
-def test_find_is_cheap(finder):
+@pytest.mark.parametrize("text", [
+    "لعب المال دور هام في الحملة الانتخابية",               # هام (important): not Hamm
+    "تظاهر المئات في أحد ميادين العاصمة",                  # squares: al-Mayadin is الميادين
+    "أرسلوا عربة على متنه عشرة مسلحين",                    # متنه (on board): not Matnah
+    "قالت قناة البي بي سي إن الاجتماع تأجل",              # the BBC: not Albi
+    "قال إن الاتفاق يبقى حجر الزاوية في العلاقة",         # cornerstone: not al-Zawiya
+    "وقعت المملكة الأردنية الهاشمية اتفاقية تعاون",       # Jordan's name: not al-Hashimiyah
+    "وصلته بشرى سارة من أهله",                             # good news: not Bsharri
+    "هاجم رجل المارة بفأس ثم فر",                           # an axe: not Fes
+    "صرح رئيس الحكومة لبعض زواره بأن الأزمة طويلة",        # his visitors: not Zuwara
+    "صرح عبد الحكيم كاجمان بأن الحوار مستمر",              # a person: not ك + Ajman
+    "هبطت الطائرة في مطار هارتسفيلد-جاكسون الدولي",       # part of a hyphenated name
+])
+def test_reviewed_common_words_are_not_places(finder, text):
+    assert places(finder, text) == []
+
+
+def test_other_spellings_of_a_stop_spelling_stay_places(finder):
+    a = place_of(finder, "وصل الوفد إلى مدينة فاس المغربية", "فاس")
+    assert a["country"] == "MAR"
+    b = place_of(finder, "اشتباكات في زوارة غرب طرابلس الليبية", "زوارة")
+    assert b["country"] == "LBY"
+
+
+def test_a_place_pair_joined_by_a_hyphen(finder):
+    found = places(finder, "قطع المسلحون طريق دمشق-حلب الدولي")
+    assert [f[2] for f in found] == ["SYR", "SYR"]
+
+
+def test_a_street_named_after_a_city_is_not_the_city(finder):
+    found = places(finder, "انفجرت عبوة بشارع أسيوط في مدينة العريش")
+    assert [f[1] for f in found] == ["Arīsh"]
+
+
+def test_a_quarter_is_not_its_namesake_abroad(finder):
+    # حي الخالدية north of Aleppo is no town in Jordan; منطقة العين in Abyan is not Al Ain
+    assert [f[0] for f in places(finder, "دارت اشتباكات في حي الخالدية شمال حلب")] == ["حلب"]
+    found = places(finder, "تدور المعارك في منطقة العين التابعة لمديرية مودية في أبين")
+    assert "العين" not in [f[0] for f in found]
+
+
+def test_dhahran_of_the_south(finder):
+    a = place_of(finder, "سقطت قذائف على محافظة ظهران الجنوب", "محافظة ظهران الجنوب")
+    assert a["country"] == "SAU" and near(a, 17.67, 43.51)
+    b = place_of(finder, "افتتح المعرض في الظهران بالمنطقة الشرقية", "الظهران")
+    assert near(b, 26.29, 50.11)
+
+
+# many mentions --------------------------------------------------------------------------------
+
+def test_every_mention_of_a_long_text_is_found(finder):
     text = ("أعلنت مصادر محلية في عدن أن القوات سيطرت على مواقع في لحج وأبين، فيما تستمر "
             "المعارك في تعز ومأرب. ") * 20
-    docs = [Document(text) for _ in range(50)]
-    for d in docs:
-        d.normalized  # the view is built by the normalise stage, not by the gazetteer
-    t = time.perf_counter()
-    for d in docs:
-        finder.find(d)
-    per_doc = (time.perf_counter() - t) / len(docs)
-    assert per_doc < 0.005, per_doc
+    found = finder.find(Document(text))
+    assert len(found) == 100 and {e.attrs["country"] for e in found} == {"YEM"}

@@ -30,3 +30,53 @@ def test_without_a_place_in_the_sentence_the_article_focus_is_used(extract):
                   "وفي المساء اعتقلت الشرطة ثلاثة شبان بتهمة إطلاق النار.")
     arrest = _event(doc, "COERCE")
     assert arrest.locations and _near(arrest.locations[0], 13.58, 44.02)
+
+
+def test_a_country_named_as_the_scene_in_the_clause_beats_the_focus_place(extract):
+    doc = extract("قصفت طائرات حربية تركية أهدافا للتنظيم في سوريا أمس. وقال مسؤول في أنقرة إن "
+                  "أنقرة لن تتهاون، وأكد مسؤول آخر في أنقرة ذلك.")
+    loc = _event(doc, "ASSAULT").locations[0]
+    assert loc.country == "SYR"
+
+
+def test_a_destination_of_another_word_is_not_the_scene(extract):
+    doc = extract("سيطرت القوات الحكومية على مدينة حلب بالكامل، وتوقف القتال في المدينة بعد أن "
+                  "استسلم المسلحون وقبلوا الخروج بأسلحتهم إلى منطقة إدلب.")
+    surrender = next(e for e in doc.events if e.trigger == "استسلم")
+    assert _near(surrender.locations[0], 36.20, 37.16)
+
+
+def test_a_sentence_without_a_place_takes_the_last_place_of_its_paragraph(extract):
+    doc = extract("اندلعت مواجهات عنيفة في محافظة مأرب بين القبائل والمتمردين. وعندما رفض "
+                  "المسلحون مغادرة القرية أطلق الأهالي قذيفة على المسلحين.\n"
+                  "وفي تعز قصفت الطائرات مواقع المتمردين. وقتل عشرة في تعز أمس.")
+    refusal = _event(doc, "REJECT")
+    assert refusal.locations[0].country == "YEM" and _near(refusal.locations[0], 15.45, 45.32, 60)
+
+
+def test_the_scene_country_beats_the_country_that_acts(extract):
+    from marsad.gazetteer.locate import focus_place
+
+    doc = extract("قال مسؤولون أمريكيون إن الولايات المتحدة تعتقد أن مقاتلا قتل في اشتباكات في "
+                  "شمال سوريا. وأضافت الولايات المتحدة أن الولايات المتحدة ستواصل الدعم في "
+                  "سوريا. وقال المسؤولون إن المقاتلين صدوا الهجوم.")
+    assert focus_place(doc).country == "SYR"
+    assert _event(doc, "ASSAULT").locations[0].country == "SYR"
+
+
+def test_scene_destination_and_topic_words():
+    from marsad.gazetteer.locate import is_destination, is_locative, is_topic
+
+    def at(text, name):
+        return text, text.index(name)
+
+    assert is_locative(*at("اشتباكات في حلب", "حلب"))
+    assert is_locative(*at("اشتباكات وبحلب", "حلب"))
+    assert is_locative(*at("قصف في ريف حلب", "حلب"))
+    assert not is_locative(*at("زار الوفد حلب", "حلب"))
+    assert is_destination(*at("وقبلوا الخروج إلى منطقة إدلب", "إدلب"))
+    assert is_destination(*at("ويدعوه لزيارة موسكو", "موسكو"))
+    assert not is_destination(*at("اجتمعوا في موسكو", "موسكو"))
+    assert is_topic(*at("الاجتماعات المتعلقة بليبيا", "ليبيا"))
+    assert is_topic(*at("محادثات بشأن اليمن", "اليمن"))
+    assert not is_topic(*at("محادثات في اليمن", "اليمن"))
