@@ -35,7 +35,8 @@ _MAX_PREFIX = 4
 # Cue words (normalised, without their own proclitics).
 PROVINCE_CUES = frozenset({"محافظه", "ولايه", "مقاطعه", "اقليم", "امارة", "اماره", "محافظتي",
                            "ولايتي", "محافظات", "ولايات", "منطقه", "مناطق"})
-CITY_CUES = frozenset({"مدينه", "مدينتي", "مدن", "العاصمه", "عاصمه", "ميناء", "مرفا"})
+# العاصمة صنعاء names the city; عاصمة بنين (no article) names the country, so it is no cue
+CITY_CUES = frozenset({"مدينه", "مدينتي", "مدن", "العاصمه", "ميناء", "مرفا"})
 LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "قريتي", "قري", "حي", "احياء", "ضاحيه",
                         "مخيم", "ناحيه", "قضاء", "مركز", "مديريه", "مديريات", "دائره", "معتمديه",
                         "بلديه", "جزيره", "جبل", "وادي", "سهل", "معبر", "منفذ", "مطار", "قاعده",
@@ -262,7 +263,10 @@ class PlaceFinder:
         anchors: list[tuple[int, float, float]] = []
         seen_keys: set[int] = set()
         for h in hits:
-            if h.mode == "context" and not (h.cue or h.adj_country):
+            # a context name is certain only with a naming cue (ولاية معسكر), not after a mere
+            # direction or قرب (قرب معسكر لبوزة is a camp)
+            if h.mode == "context" and not (h.adj_country or h.cue_kind in ("city", "province",
+                                                                            "local")):
                 continue
             recs = [places[p] for p in h.cands]
             top = recs[0]
@@ -271,7 +275,12 @@ class PlaceFinder:
                 if len(countries) == 1:
                     weights[top[COUNTRY]] = weights.get(top[COUNTRY], 0.0) + 1.0
                 continue
-            strong = top[SOURCE] in ("regions", "places") or top[POPULATION] >= 50_000
+            # a town abroad does not vouch for its own country (جاك ليو is no town of Burkina
+            # Faso): only a capital or a city of a million does
+            strong = top[SOURCE] in ("regions", "places") or (
+                top[POPULATION] >= 50_000 if top[COUNTRY] in REGION3
+                else top[POPULATION] >= FOREIGN_TOWN or (
+                    top[GEONAMEID] in self.index.capitals and top[POPULATION] >= 50_000))
             if len(countries) == 1 and strong:
                 weights[top[COUNTRY]] = weights.get(top[COUNTRY], 0.0) + 1.0
                 if h.key not in seen_keys and top[LAT] is not None and all(
@@ -331,14 +340,23 @@ class PlaceFinder:
             # a quarter or area of the article's region, not its namesake abroad (حي الخالدية
             # north of Aleppo is not al-Khalidiyah in Jordan)
             return False
-        if curated or h.cue or h.adj_country:
-            return True
-        if rec[GEONAMEID] in self.index.capitals:
-            return True
         pop = rec[POPULATION]
-        if h.prefix and len(self.index.keys[h.key].replace(" ", "")) <= 3 and pop < 100_000:
-            return False  # فاجأ is not ف + اجأ: a clitic before a short minor name
-        if h.prefix and rec[COUNTRY] not in REGION3 and pop < FOREIGN_TOWN:
+        if not curated and h.prefix and len(self.index.keys[h.key].replace(" ", "")) <= 3 and (
+                pop < 100_000 or rec[COUNTRY] not in REGION3):
+            return False  # فاجأ is not ف + اجأ, بنوك not ب + Nuuk: a clitic before a short name
+        if curated or h.adj_country:
+            return True
+        foreign = rec[COUNTRY] not in REGION3
+        capital = rec[GEONAMEID] in self.index.capitals
+        known = rec[COUNTRY] in named or rec[COUNTRY] == focus or (
+            near is not None and near <= NEAR_KM)
+        if foreign and pop < FOREIGN_TOWN and not known and not (capital and pop >= 50_000):
+            # a town abroad needs its country in the article, or a place of the article nearby,
+            # even after a cue (ولاية كارولينا is no town of Puerto Rico; جامعة لافال)
+            return False
+        if h.cue or capital:
+            return True
+        if h.prefix and foreign and pop < FOREIGN_TOWN:
             return False  # وكيل is not و + Kiel: a clitic before a minor foreign name
         if pop < (SMALL_TOWN if rec[COUNTRY] in REGION3 else FOREIGN_TOWN):
             # a small town, or a foreign city neither big nor a capital, needs its country
