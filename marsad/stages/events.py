@@ -69,6 +69,14 @@ class Trigger:
     genitive: str
     agent: tuple[str, ...]
     lemma: str
+    bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
+
+    def takes_suffix(self, suffix: str) -> bool:
+        """May this trigger's word end in ``suffix``? A verb takes an object pronoun only when
+        it has a direct object (قتلهم, not سيطرتهم); a bound noun form needs its pronoun."""
+        if self.pos == "N":
+            return bool(suffix) or not self.bound
+        return suffix == "" or ("obj" in self.recipient and suffix in _VERB_OBJECT_SUFFIXES)
 
 
 def _cells(cell: str) -> list[str]:
@@ -100,6 +108,10 @@ def trigger_lexicon() -> Lexicon:
                     lex.add(word, trig, kind="verb", suffixes=True)
         for noun in _cells(row["nouns"]):
             lex.add(noun, Trigger(pos="N", lemma=noun, **base), kind="noun", suffixes=True)
+            if noun.endswith("ة") and " " not in noun:
+                # سيطرة → سيطرتهم، مجزرة → مجزرتهم: the ta marbuta is written ت before a pronoun
+                lex.add(noun[:-1] + "ت", Trigger(pos="N", lemma=noun, bound=True, **base),
+                        kind="noun", suffixes=True)
     return lex
 
 
@@ -283,7 +295,7 @@ class Coder:
         cues.sort()
         triggers = longest_first([
             m for m in self.triggers.finditer(view.text)
-            if m.payload.pos == "N" or view.text[m.end:m.token_end] in _VERB_OBJECT_SUFFIXES])
+            if m.payload.takes_suffix(view.text[m.end:m.token_end])])
         actors = [e for e in doc.entities if e.label == "ACTOR"]
         places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
         dates = [e for e in doc.entities if e.label == "DATE"]
@@ -373,17 +385,19 @@ class Coder:
         between = self._after_words(s, [a for a in after if s.tok(a.start) - t_last <= 3], ("بين",))
         if between is not None:
             return _coordinated(s, between, hi), []
+        suffix = normalize_string(s.doc.text[end:s.tokens[t_last].end])
         if trig.pos == "V":
-            antecedent = self._antecedent(s, lo, t_first)
-            if antecedent is not None:
+            if self._opens_relative(s, lo, t_first):
+                antecedent = self._antecedent(s, lo)
                 subject = next((a for a in after if s.tok(a.start) - t_last <= 1 and free(a)), None)
-                suffix = normalize_string(s.doc.text[end:s.tokens[t_last].end])
                 if suffix in _OBJECT_PRONOUNS or subject is not None:
                     # الجماعة التي هاجمها الجيش: the phrase before the relative is the object
-                    recipient = [antecedent]
+                    recipient = [antecedent] if antecedent is not None else []
                     actor = subject
-                else:
+                elif antecedent is not None:
                     actor = antecedent  # الطائرات التي تقصف مواقع التنظيم
+                else:
+                    return [], []  # التفجير الذي استهدف الجزيرة: the subject is no party
             if actor is None:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
                     and free(before[-1]) else None
@@ -418,7 +432,13 @@ class Coder:
             adjacent = nxt is not None and s.tok(nxt.start) - t_last <= 2
             light_subject = before[-1] if before and free(before[-1]) and \
                 s.cue_between(lo, t_first, "support") else None
-            if adjacent and prep is None:
+            if suffix in _OBJECT_PRONOUNS and before:
+                # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before
+                if trig.genitive == "actor":
+                    actor = before[-1]
+                else:
+                    recipient = [before[-1]]
+            elif adjacent and prep is None:
                 if trig.genitive == "actor":
                     actor = nxt  # غارات التحالف
                 else:
@@ -463,15 +483,18 @@ class Coder:
             return None  # definite: an ordinary prepositional phrase (للقوات التي …)
         return phrase
 
-    def _antecedent(self, s, lo, t_first):
-        """The phrase a relative clause opening at token ``lo`` hangs on: the actor that ends
-        at most one word (an adjective) before the relative pronoun."""
-        if lo == 0 or t_first - lo > 1 or not s.in_cue(lo - 1, "relative"):
-            return None
+    def _opens_relative(self, s, lo, t_first) -> bool:
+        """Is the verb at ``t_first`` (after at most a particle) the first word of a relative
+        clause?"""
+        return lo > 0 and t_first - lo <= 1 and s.in_cue(lo - 1, "relative")
+
+    def _antecedent(self, s, lo):
+        """The actor a relative clause opening at token ``lo`` hangs on: one that ends right
+        before the relative pronoun (its adjectives are part of the actor phrase)."""
         rel_start = s.tokens[lo - 1].start
         for a in reversed(s.actors):
             if a.end <= rel_start:
-                return a if s.tok(a.end - 1) >= lo - 3 else None
+                return a if s.tok(a.end - 1) == lo - 2 else None
         return None
 
     def _discourse_subject(self, s, start):

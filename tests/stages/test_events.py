@@ -159,3 +159,21 @@ def test_an_indefinite_phrase_described_by_the_verb_is_its_subject(extract):
 def test_a_definite_phrase_after_a_preposition_is_not_the_subject(extract):
     doc = extract("وقدمت واشنطن أسلحة للقوات العراقية لمواجهة داعش، وقصفت طائرات أمريكية مواقع التنظيم.")
     assert all(("IRQ", "MIL") not in _codes(e.actors) for e in doc.events if e.type == "ASSAULT")
+
+
+def test_a_noun_with_a_pronoun_takes_its_actor_from_the_phrase_before(extract):
+    doc = extract("وتحدثت مصادر محلية عن تقدم مسلحي المعارضة في ريف حماة وسيطرتهم على ثلاث قرى.")
+    seize = [e for e in doc.events if e.mode == "seize"]
+    assert seize and all(("SYR", "OPP") in _codes(e.actors) or ("SYR", "REB") in _codes(e.actors)
+                         for e in seize)
+
+
+def test_an_intransitive_verb_takes_no_object_pronoun(extract):
+    # سيطرتهم is the noun "their control", never a form of the verb سيطر (it takes على)
+    doc = extract("وأكد المتحدث أن سيطرتهم على الحي لم تدم طويلا.")
+    assert all(e.trigger != "سيطرت" for e in doc.events)
+
+
+def test_a_relative_clause_on_a_non_party_gives_its_verb_no_actor(extract):
+    doc = extract("وأدان وزير الداخلية البحريني التفجير الذي استهدف دورية للشرطة في سترة.")
+    assert all(("BHR", "GOV") not in _codes(e.actors) for e in doc.events if e.type == "ASSAULT")
