@@ -43,10 +43,12 @@ LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "ق�
                         "سجن", "ساحه", "ميدان", "مستشفي", "جامعه"})
 # a street named after a place is not that place (شارع أسيوط in العريش)
 STREET_CUES = frozenset({"شارع", "شوارع"})
+# a club or a newspaper named after a place is not the place (نادي نجران، صحيفة الشروق)
+ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله"})
 AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي",
                        "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا", "شرقا", "غربا", "قرب",
                        "بالقرب", "مشارف", "جبهه", "جبهات", "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب"})
-ALL_CUES = PROVINCE_CUES | CITY_CUES | LOCAL_CUES | AREA_CUES | STREET_CUES
+ALL_CUES = PROVINCE_CUES | CITY_CUES | LOCAL_CUES | AREA_CUES | STREET_CUES | ORG_CUES
 
 _QUOTES = frozenset('"«»“”()\'')
 _SOURCE_WORDS = frozenset({"عبر", "صحيفه", "جريده", "لصحيفه", "لجريده", "موقع", "قناه", "ل", "لـ"})
@@ -213,6 +215,8 @@ class PlaceFinder:
                     h.cue = w1
                 if h.cue in STREET_CUES:
                     h.cue_kind = "street"
+                elif h.cue in ORG_CUES:
+                    h.cue_kind = "org"
                 elif h.cue in PROVINCE_CUES:
                     h.cue_kind = "province"
                 elif h.cue in CITY_CUES:
@@ -235,9 +239,12 @@ class PlaceFinder:
             q0 = ts - 1 if ts > 0 and text[ts - 1] != " " else ts - 2
             q1 = h.end if h.end < len(text) and text[h.end] != " " else h.end + 1
             if q0 >= 0 and q1 < len(text) and text[q0] in _QUOTES and text[q1] in _QUOTES:
-                lead = text[max(0, q0 - 12): q0].split()
+                lead = text[max(0, q0 - 20): q0].split()
+                # ... or a paper's own sources: مصادر محلية "الرياض"
                 if (h.prefix in ("ل", "لل") or (lead and (lead[-1] in _SOURCE_WORDS
-                                                          or lead[-1].endswith("ل")))):
+                                                          or lead[-1].endswith("ل")))
+                        or any(w in ("مصادر", "لمصادر", "وفق", "حسب", "بحسب")
+                               for w in lead[-2:])):
                     h.quoted_source = True
 
     @staticmethod
@@ -326,7 +333,7 @@ class PlaceFinder:
     def _accept(self, h: Hit, rec: tuple, near: float | None, focus: str | None,
                 named: set[str]) -> bool:
         """Context tests for the chosen candidate of a hit."""
-        if h.quoted_source or h.compound or h.cue_kind == "street":
+        if h.quoted_source or h.compound or h.cue_kind in ("street", "org"):
             return False
         if h.mode == "context" and not (h.cue or h.adj_country):
             return False  # decided later by the neighbours

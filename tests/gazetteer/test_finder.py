@@ -171,6 +171,14 @@ def test_focus_country(finder):
     "صرح رئيس الحكومة لبعض زواره بأن الأزمة طويلة",        # his visitors: not Zuwara
     "صرح عبد الحكيم كاجمان بأن الحوار مستمر",              # a person: not ك + Ajman
     "هبطت الطائرة في مطار هارتسفيلد-جاكسون الدولي",       # part of a hyphenated name
+    "لعب الفريق مباراة ودية أمام نادي نجران",              # a club
+    "سجل اللاعب هدفا لفريق باريس سان جيرمان",              # a club
+    "نشرت صحيفة الشروق مقالا للوزير",                       # a newspaper
+    "وأفادت مصادر محلية \"الرياض\" بسقوط قتلى",           # a paper's own sources
+    "تستخدم الطاقة النووية لأغراض سلمية",                  # peaceful: not Salamiyah
+    "لم يغادر الشقة طوال السنوات الخمس الماضية",           # five: not Al Khums
+    "نشرت الوكالة الصورة على موقعها",                       # the picture
+    "التقى الوزير سفيرة الاتحاد الأوروبي",                  # ambassador: not al-Safirah
 ])
 def test_reviewed_common_words_are_not_places(finder, text):
     assert places(finder, text) == []
@@ -181,6 +189,13 @@ def test_other_spellings_of_a_stop_spelling_stay_places(finder):
     assert a["country"] == "MAR"
     b = place_of(finder, "اشتباكات في زوارة غرب طرابلس الليبية", "زوارة")
     assert b["country"] == "LBY"
+
+
+def test_names_kept_with_a_cue_or_a_qualifier(finder):
+    assert place_of(finder, "وصل الوفد إلى مدينة الخمس الليبية", "الخمس")["country"] == "LBY"
+    assert place_of(finder, "سقطت قذائف على مدينة سلمية في ريف حماة", "سلمية")["country"] == "SYR"
+    a = place_of(finder, "قصفت الطائرات مواقع داخل كردستان تركيا", "كردستان تركيا")
+    assert a["country"] == "TUR"
 
 
 def test_a_place_pair_joined_by_a_hyphen(finder):
