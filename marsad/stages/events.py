@@ -148,8 +148,11 @@ class _Sentence:
         self.dates = dates
         self.cues = cues
         # token starts of clause openers and complementisers, looked up per token on the hot path
-        self.clause_starts = {c[0] for c in cues if c[2] in ("clause", "relative")}
-        self.complement_starts = {c[0] for c in cues if c[2] == "complement"}
+        # (by the token's own start: وأسفرت opens a clause though the cue begins after و)
+        self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
+                              if c[2] in ("clause", "relative")}
+        self.complement_starts = {tokens[self.tok(c[0])].start for c in cues
+                                  if c[2] == "complement"}
 
     def tok(self, offset: int) -> int:
         """Index of the token holding an original offset."""

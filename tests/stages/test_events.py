@@ -177,3 +177,9 @@ def test_an_intransitive_verb_takes_no_object_pronoun(extract):
 def test_a_relative_clause_on_a_non_party_gives_its_verb_no_actor(extract):
     doc = extract("وأدان وزير الداخلية البحريني التفجير الذي استهدف دورية للشرطة في سترة.")
     assert all(("BHR", "GOV") not in _codes(e.actors) for e in doc.events if e.type == "ASSAULT")
+
+
+def test_a_clause_opener_with_a_conjunction_still_opens_a_clause(extract):
+    doc = extract("وشن طيران التحالف غارات على مواقع الحوثيين في صعدة وأسفرت الغارات عن مقتل عشرة مسلحين.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and all(_codes(e.actors) == {("SAU", "MIL")} for e in assaults)
