@@ -16,8 +16,11 @@ returns the event's location, the first of:
 6. the article's focus place (``focus_place``: the place most named as a scene);
 7. a country the sentence names otherwise (as actor, target or topic).
 
-A place inside an actor's or recipient's phrase names who acted, not where (سفير روسيا); a place
-introduced as a topic (بشأن اليمن، الاجتماعات المتعلقة بليبيا) is no scene either.
+A word that opens another clause (بعد، قبل، إثر، عندما، الذي …) between a place and the trigger
+puts the place outside the trigger's clause (قتل سبعة في كمين بمحافظة إب بعد فرارهم من دمت: the
+flight was from Damt).  A place inside an actor's or recipient's phrase names who acted, not
+where (سفير روسيا); a place introduced as a topic (بشأن اليمن، الاجتماعات المتعلقة بليبيا) is no
+scene either.
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ _DESTINATION = frozenset({"الي", "نحو", "باتجاه", "اتجاه", "ص�
 # words that make a place the topic, not the scene: محادثات بشأن اليمن، الاجتماعات المتعلقة بليبيا
 _TOPIC = frozenset({"بشان", "حول", "عن", "المتعلقه", "الخاصه", "ازاء", "تجاه", "لمناقشه",
                     "قضيه", "ملف", "ازمه", "لازمه"})
+# words that open another clause inside a sentence: a place beyond one belongs to another verb
+# (قتل سبعة في كمين بمحافظة إب بعد فرارهم من دمت: the flight was from Damt, not Ibb)
+_SUBORDINATORS = frozenset({"بعد", "قبل", "اثر", "عقب", "حيث", "عندما", "بينما", "فيما", "حين",
+                            "حينما", "لدي", "اذ", "كما", "لكن", "الذي", "التي", "الذين", "اللذين",
+                            "اللتين", "لان", "ليتم", "حتي"})
 _CLITICS = ("وب", "فب", "وف", "و", "ف", "ب")
 _DESTINATION_GAP = 4  # words: a destination this close after the trigger is the trigger's own
 
@@ -115,6 +123,15 @@ def is_destination(text: str, start: int) -> bool:
     words = _words_before(text, start)
     return bool(words) and (_bare(words[-1]) in _DESTINATION or (
         len(words) > 1 and _bare(words[-1]) in _LOCATIVE and _bare(words[-2]) in _DESTINATION))
+
+
+def _crosses_clause(text: str, a: int, b: int) -> bool:
+    """Whether a word between offsets ``a`` and ``b`` opens another clause."""
+    for w in text[a:b].split():
+        w = normalize_string(w.strip("،,.:؛\"«»()"))
+        if w in _SUBORDINATORS or (w[:1] in "وف" and w[1:] in _SUBORDINATORS):
+            return True
+    return False
 
 
 def _doc_places(doc: Document) -> list[Entity]:
@@ -224,6 +241,9 @@ def choose_location(candidates: list[tuple[Entity, bool]], trigger_start: int,
             continue
         coarse = attrs.get("precision") == "country"
         distance = abs(p.start - trigger_start)
+        if in_clause and text is not None and _crosses_clause(
+                text, min(p.end, trigger_start), max(p.start, trigger_start)):
+            in_clause = False
         if text is not None and is_topic(text, p.start):
             weak.append((distance, p))
             continue

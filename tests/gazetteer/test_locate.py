@@ -80,3 +80,10 @@ def test_scene_destination_and_topic_words():
     assert is_topic(*at("الاجتماعات المتعلقة بليبيا", "ليبيا"))
     assert is_topic(*at("محادثات بشأن اليمن", "اليمن"))
     assert not is_topic(*at("محادثات في اليمن", "اليمن"))
+
+
+def test_a_place_beyond_a_clause_opener_belongs_to_the_other_verb(extract):
+    doc = extract("قتل سبعة مسلحين في كمين نصبته القوات الحكومية في منطقة الرضمة بمحافظة إب بعد "
+                  "فرارهم من جبهات القتال في دمت بمحافظة الضالع.")
+    assert _near(_event(doc, "RETREAT").locations[0], 14.09, 44.67)
+    assert _near(_event(doc, "ASSAULT").locations[0], 14.22, 44.59)
