@@ -346,9 +346,10 @@ class Coder:
         lo, hi = s.clause(t_first, t_last)
         if trig.pos == "N" and s.cue_before(t_first, "state"):
             return None  # تحت السيطرة: a state of affairs, not an event
-        if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution"):
-            return None  # وزارة الحرب، محكمة الجنايات: part of a name
-        actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi)
+        if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution") \
+                and not s.word(t_first - 1).lstrip("وف").startswith("ال"):
+            return None  # وزارة الحرب، محكمة الجنايات: part of a name (الوزير التفجير is not)
+        actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi, prefix)
         if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
             return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
@@ -374,7 +375,7 @@ class Coder:
             event.confidence = 0.8
         return event
 
-    def roles(self, s, trig, start, end, t_first, t_last, lo, hi):
+    def roles(self, s, trig, start, end, t_first, t_last, lo, hi, prefix=""):
         in_clause = [a for a in s.actors if lo <= s.tok(a.start) < hi]
         before = [a for a in in_clause if a.end <= start]
         after = [a for a in in_clause if a.start >= end]
@@ -436,11 +437,13 @@ class Coder:
             light_subject = before[-1] if before and free(before[-1]) and \
                 s.cue_between(lo, t_first, "support") else None
             if suffix in _OBJECT_PRONOUNS and before:
-                # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before
+                # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before,
+                # the clause's subject rather than a phrase nested in it
+                referent = next((a for a in reversed(before) if free(a)), before[-1])
                 if trig.genitive == "actor":
-                    actor = before[-1]
+                    actor = referent
                 else:
-                    recipient = [before[-1]]
+                    recipient = [referent]
             elif adjacent and prep is None:
                 if trig.genitive == "actor":
                     actor = nxt  # غارات التحالف
@@ -448,10 +451,13 @@ class Coder:
                     recipient = _coordinated(s, nxt, hi)  # مقتل المدنيين
             if actor is None and light_subject is not None:
                 actor = light_subject  # شن طيران التحالف غارات: the light verb's subject
+            if actor is None and "ب" in prefix and before and free(before[-1]):
+                actor = before[-1]  # ورد التحالف باستهداف موقع: the subject acts by the noun
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
             if actor is None:
-                actor = self._agentive(s, after)
+                # التفجير الذي نفذه الإرهابيون: an agentive cue may open a relative clause
+                actor = self._agentive(s, [a for a in s.actors if a.start >= end], t_last)
         if actor is None and not recipient and (trig.pos == "V" or s.cue_before(t_first, "support")):
             actor = self._discourse_subject(s, start)
         if actor is None:
@@ -521,11 +527,17 @@ class Coder:
                 return a
         return None
 
-    def _agentive(self, s, after):
+    def _agentive(self, s, after, near: int | None = None):
+        """The phrase right after an agentive cue (على يد، برصاص، نفذه); with ``near``, only a
+        cue within four words of that token counts."""
         for a in after:
-            i = s.tokens[s.tok(a.start)].start
-            if any(c[2] == "agentive" and 0 <= i - c[1] <= 2 for c in s.cues):
-                return a
+            i = s.tok(a.start)
+            for c in s.cues:
+                if c[2] != "agentive" or c[1] > a.start:
+                    continue
+                # the phrase begins in the cue's own word (برصاص القناصة) or at most one word on
+                if i - s.tok(c[1] - 1) <= 2 and (near is None or s.tok(c[0]) - near <= 4):
+                    return a
         return None
 
     def _recipient(self, s, trig, actors, after, t_last, hi):

@@ -183,3 +183,27 @@ def test_a_clause_opener_with_a_conjunction_still_opens_a_clause(extract):
     doc = extract("وشن طيران التحالف غارات على مواقع الحوثيين في صعدة وأسفرت الغارات عن مقتل عشرة مسلحين.")
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert assaults and all(_codes(e.actors) == {("SAU", "MIL")} for e in assaults)
+
+
+def test_a_possessive_pronoun_on_a_noun_stands_for_the_clause_subject(extract):
+    doc = extract("وواصلت القوات الموالية للرئيس اليمني حصارها لمعسكر الحوثيين في لحج.")
+    ev = _event(doc, "COERCE")
+    assert ("YEM", "MIL") in _codes(ev.actors)
+
+
+def test_the_subject_acts_by_a_noun_introduced_with_ba(extract):
+    doc = extract("ورد الجيش الأردني باستهداف مواقع لتنظيم داعش قرب الحدود.")
+    ev = _event(doc, "ASSAULT")
+    assert _codes(ev.actors) == {("JOR", "MIL")}
+
+
+def test_an_agentive_relative_clause_gives_the_noun_its_actor(extract):
+    doc = extract("وشجب الوزير التفجير الذي نفذه مسلحو داعش في بغداد.")
+    ev = _event(doc, "ASSAULT")
+    assert ("IMG", "REB") in _codes(ev.actors)
+
+
+def test_a_light_verb_with_an_elided_plural_subject(extract):
+    doc = extract("ورفض الأهالي دخول المسلحين إلى القرية وأطلقوا قذيفة على سيارتهم.")
+    ev = _event(doc, "ASSAULT")
+    assert _codes(ev.actors) and ("YEM", "REB") not in _codes(ev.actors)
