@@ -44,7 +44,9 @@ LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "ق�
 # a street named after a place is not that place (شارع أسيوط in العريش)
 STREET_CUES = frozenset({"شارع", "شوارع"})
 # a club or a newspaper named after a place is not the place (نادي نجران، صحيفة الشروق)
-ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله"})
+# ... nor is a text named after one (اتفاقية باريس، قانون روما الأساسي، مقررات جنيف)
+ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "اتفاق", "اتفاقيه", "معاهده",
+                      "قانون", "مقررات", "ميثاق", "بروتوكول"})
 AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي",
                        "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا", "شرقا", "غربا", "قرب",
                        "بالقرب", "مشارف", "جبهه", "جبهات", "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب"})
@@ -57,8 +59,14 @@ NEIGHBOUR_CHARS = 40
 # what may stand between two listed places: و، في، ب، a direction (صور جنوب لبنان)
 _LINK_WORDS = frozenset({"و", "في", "ب", "من", "الي", "او", "-", "(", ")"}) | AREA_CUES
 FOREIGN_TOWN = 1_000_000
+# what may stand between a place and the place it lies in (الحضر في ريف القنيطرة، اليرموك غربي
+# بعقوبة، المنصورة بسهل الغاب)
+_WITHIN_WORDS = frozenset({"في", "فى", "ب", "ريف", "بريف", "محافظه", "بمحافظه", "مدينه",
+                           "بمدينه", "قضاء", "بقضاء", "مديريه", "بمديريه", "التابعه", "لمحافظه",
+                           "لمدينه", "منطقه", "بمنطقه"}) | AREA_CUES
 NEAR_KM = 150.0
 FAR_KM = 400.0
+ELSEWHERE_KM = 600.0  # a place this far from the place it is said to lie in is a namesake
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -372,6 +380,34 @@ class PlaceFinder:
                 return False
         return True
 
+    def _within(self, text: str, hits: list[Hit]) -> None:
+        """A place told with the place it lies in (بلدة الحضر في ريف القنيطرة، حي اليرموك غربي
+        بعقوبة) is the namesake near that place: re-chosen among its candidates, or dropped
+        when none lies within reach."""
+        places = self.index.places
+        for i, h in enumerate(hits[:-1]):
+            other = hits[i + 1]
+            if not (h.accepted and other.accepted):
+                continue
+            rec, orec = places[h.choice], places[other.choice]
+            if (rec[LAT] is None or orec[LAT] is None or rec[PRECISION] == "country"
+                    or orec[PRECISION] == "country"):
+                continue
+            words = text[h.end: other.start - len(other.prefix)].replace("،", " ").split()
+            if (len(words) > 3 or any(w not in _WITHIN_WORDS for w in words)
+                    or "و" in other.prefix or not (words or other.prefix == "ب")):
+                continue  # a list (انقرة واسطنبول) says nothing of where a place lies
+            if haversine_km(rec[LAT], rec[LON], orec[LAT], orec[LON]) <= NEAR_KM:
+                continue
+            near = [(haversine_km(places[p][LAT], places[p][LON], orec[LAT], orec[LON]), p)
+                    for p in h.cands if places[p][LAT] is not None]
+            d, best = min(near) if near else (1e9, None)
+            if d <= NEAR_KM:
+                h.choice = best
+            elif (d > ELSEWHERE_KM and rec[SOURCE] not in ("regions", "places")
+                  and not h.adj_country):
+                h.accepted = False
+
     def resolve(self, doc: Document) -> tuple[list[Entity], str | None]:
         """The place entities of a document and its focus country."""
         view = doc.normalized
@@ -430,6 +466,7 @@ class PlaceFinder:
                     h.choice = max(match, key=lambda p: prior(places[p]))
                     h.accepted = True
                     break
+        self._within(text, hits)
         out = []
         spellings = self.index.spellings
         for h in hits:
