@@ -69,6 +69,7 @@ class Trigger:
     genitive: str
     agent: tuple[str, ...]
     lemma: str
+    requires: frozenset[str] = frozenset()  # words one of which must follow in the clause
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
 
     def takes_suffix(self, suffix: str) -> bool:
@@ -91,6 +92,7 @@ def trigger_lexicon() -> Lexicon:
             type=row["type"], mode=row["mode"] or None, cameo=row["cameo"] or None,
             recipient=tuple(_cells(row["recipient"])) or ("-",),
             genitive=row["genitive"] or "actor", agent=tuple(_cells(row["agent"])),
+            requires=frozenset(_cells(row.get("requires", ""))),
         )
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
@@ -179,6 +181,15 @@ class _Sentence:
         (قال إن …، أعلن أن …) closes off the reporting clause and its speaker too."""
         start = self.tokens[i].start
         return start in self.clause_starts or (leftward and start in self.complement_starts)
+
+    def followed_by(self, last: int, hi: int, words: frozenset[str], reach: int = 6) -> bool:
+        """Does one of ``words`` (or it after a conjunction or preposition) stand within
+        ``reach`` tokens after token ``last`` in the clause?"""
+        for i in range(last + 1, min(hi, last + 1 + reach)):
+            w = self.word(i)
+            if w in words or (w[:1] in "وفبل" and w[1:] in words):
+                return True
+        return False
 
     def opens_clause(self, i: int, lo: int) -> bool:
         """Does token ``i`` open its clause, or follow a complementiser (أن، إن)?"""
@@ -344,6 +355,8 @@ class Coder:
              focus_place: Place | None, n: int) -> Event | None:
         t_first, t_last = s.tok(start), s.tok(max(start, end - 1))
         lo, hi = s.clause(t_first, t_last)
+        if trig.requires and not s.followed_by(t_last, hi, trig.requires):
+            return None  # نشرت الصحيفة تقريرا: no troops, no deployment
         if trig.pos == "N" and s.cue_before(t_first, "state"):
             return None  # تحت السيطرة: a state of affairs, not an event
         if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution") \

@@ -207,3 +207,18 @@ def test_a_light_verb_with_an_elided_plural_subject(extract):
     doc = extract("ورفض الأهالي دخول المسلحين إلى القرية وأطلقوا قذيفة على سيارتهم.")
     ev = _event(doc, "ASSAULT")
     assert _codes(ev.actors) and ("YEM", "REB") not in _codes(ev.actors)
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("وتمركزت قوات الجيش الليبي على مداخل مدينة سرت.", "MOBILIZE", "troops"),
+    ("ونشرت الشرطة الإسرائيلية آلافا من عناصرها في محيط البلدة القديمة.", "MOBILIZE", "troops"),
+    ("وقطعت القوات العراقية الطرق المؤدية إلى الفلوجة.", "COERCE", "restrict"),
+    ("وداهمت الشرطة التركية منازل يشتبه في أنها لعناصر من داعش في إسطنبول.", "COERCE", "arrest"),
+])
+def test_troop_moves_road_closures_and_raids(extract, text, etype, mode):
+    assert mode in {e.mode for e in extract(text).events if e.type == etype}
+
+
+def test_publishing_is_not_deploying(extract):
+    doc = extract("ونشرت صحيفة الأهرام المصرية تقريرا عن الانتخابات.")
+    assert "MOBILIZE" not in {e.type for e in doc.events}
