@@ -74,9 +74,11 @@ class Trigger:
 
     def takes_suffix(self, suffix: str) -> bool:
         """May this trigger's word end in ``suffix``? A verb takes an object pronoun only when
-        it has a direct object (قتلهم, not سيطرتهم); a bound noun form needs its pronoun."""
+        it has a direct object (قتلهم, not سيطرتهم); a bound noun form needs its pronoun; no
+        noun takes ي (a nisba adjective)."""
         if self.pos == "N":
-            return bool(suffix) or not self.bound
+            # not ي: حربي، عسكري are adjectives far more often than "my war"
+            return (bool(suffix) or not self.bound) and suffix != "ي"
         return suffix == "" or ("obj" in self.recipient and suffix in _VERB_OBJECT_SUFFIXES)
 
 
@@ -110,6 +112,9 @@ def trigger_lexicon() -> Lexicon:
                     lex.add(word, trig, kind="verb", suffixes=True)
         for noun in _cells(row["nouns"]):
             lex.add(noun, Trigger(pos="N", lemma=noun, **base), kind="noun", suffixes=True)
+            if noun[-1] not in "هياىء" and " " not in noun:
+                # indefinite accusative: فتح تحقيقا، شن هجوما (the tanween is written with alif)
+                lex.add(noun + "ا", Trigger(pos="N", lemma=noun, **base), kind="noun")
             if noun.endswith("ة") and " " not in noun:
                 # سيطرة → سيطرتهم، مجزرة → مجزرتهم: the ta marbuta is written ت before a pronoun
                 lex.add(noun[:-1] + "ت", Trigger(pos="N", lemma=noun, bound=True, **base),
@@ -140,7 +145,8 @@ def quantities() -> dict[str, tuple[int, int | None]]:
 class _Sentence:
     """Token-level view of one sentence, with the actor phrases, cues, places and dates in it."""
 
-    def __init__(self, doc: Document, index: int, tokens: list, actors, places, dates, cues):
+    def __init__(self, doc: Document, index: int, tokens: list, actors, places, dates, cues,
+                 noun_triggers=()):
         self.doc = doc
         self.index = index
         self.tokens = tokens
@@ -149,6 +155,7 @@ class _Sentence:
         self.places = places
         self.dates = dates
         self.cues = cues
+        self.noun_triggers = list(noun_triggers)  # original start offsets of noun triggers
         # token starts of clause openers and complementisers, looked up per token on the hot path
         # (by the token's own start: وأسفرت opens a clause though the cue begins after و)
         self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
@@ -315,6 +322,7 @@ class Coder:
         dates = [e for e in doc.entities if e.label == "DATE"]
         names = [e for e in doc.entities if e.label in ("ACTOR", "LOC", "GPE", "PER", "ORG")
                  and not (e.label == "ACTOR" and e.attrs.get("sector") is None)]
+        noun_starts = [view.to_original(m.start, m.end)[0] for m in triggers if m.payload.pos == "N"]
         focus_place = focus_place_of(doc)
         events: list[Event] = []
         partyless: list[Event] = []
@@ -334,6 +342,7 @@ class Coder:
                     [p for p in places if sent.start <= p.start < sent.end],
                     [d for d in dates if sent.start <= d.start < sent.end],
                     [c for c in cues if sent.start <= c[0] < sent.end],
+                    [x for x in noun_starts if sent.start <= x < sent.end],
                 )
             s = cache[si]
             if not s.tokens:
@@ -448,7 +457,7 @@ class Coder:
             prep = s.preposition_before(nxt) if nxt is not None else None
             adjacent = nxt is not None and s.tok(nxt.start) - t_last <= 2
             light_subject = before[-1] if before and free(before[-1]) and \
-                s.cue_between(lo, t_first, "support") else None
+                self._light_verb_object(s, lo, t_first, start) else None
             if suffix in _OBJECT_PRONOUNS and before:
                 # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before,
                 # the clause's subject rather than a phrase nested in it
@@ -504,6 +513,16 @@ class Coder:
         if head.startswith("ال") or word.startswith("لل"):
             return None  # definite: an ordinary prepositional phrase (للقوات التي …)
         return phrase
+
+    def _light_verb_object(self, s, lo, t_first, start) -> bool:
+        """Is the noun trigger at ``start`` the object of a light verb of its clause (شن …
+        غارات)? Not when another event noun stands between them (فتح تحقيقا في مقتل …: the
+        killing is what is investigated)."""
+        verbs = [j for j in range(lo, t_first) if s.in_cue(j, "support")]
+        if not verbs:
+            return False
+        after_verb = s.tokens[verbs[-1]].end
+        return not any(after_verb <= x < start for x in s.noun_triggers)
 
     def _opens_relative(self, s, lo, t_first) -> bool:
         """Is the verb at ``t_first`` (after at most a particle) the first word of a relative

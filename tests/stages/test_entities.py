@@ -1,5 +1,7 @@
 """Precision of the lexicon entities on words that look like names.  Issue 2."""
 
+import pytest
+
 from marsad import Document, Pipeline, Settings
 
 ENTITIES = Pipeline(Settings(stages=("segment", "entities", "link"), ner_model=False))
@@ -29,3 +31,17 @@ def test_title_gentilic_and_name_make_one_actor():
     (actor,) = [e for e in doc.entities if e.label == "ACTOR"]
     assert (actor.text, actor.attrs["country"], actor.attrs["sector"]) == (
         "وزير الخارجية الإيراني محمد جواد ظريف", "IRN", "GOV")
+
+
+@pytest.mark.parametrize("text, name, wanted", [
+    ("وفتح المدعي العام تحقيقا في الحادث.", "فتح", False),
+    ("وقررت السلطات فتح المعبر أمام المسافرين.", "فتح", False),
+    ("وانتقدت فتح قرار الحكومة الإسرائيلية.", "فتح", True),
+    ("ودعت حماس وفتح إلى الحوار.", "فتح", True),
+    ("واقتحم المسلحون القاعدة الجوية قرب الحدود.", "القاعدة", False),
+    ("وتبنى تنظيم القاعدة الهجوم على الفندق.", "تنظيم القاعدة", True),
+])
+def test_names_that_are_also_common_words(extract, text, name, wanted):
+    doc = extract(text)
+    found = any(e.label == "ACTOR" and e.text == name for e in doc.entities)
+    assert found is wanted

@@ -222,3 +222,24 @@ def test_troop_moves_road_closures_and_raids(extract, text, etype, mode):
 def test_publishing_is_not_deploying(extract):
     doc = extract("ونشرت صحيفة الأهرام المصرية تقريرا عن الانتخابات.")
     assert "MOBILIZE" not in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وفتح المدعي العام الجزائري تحقيقا في مقتل الصحفي.", "ACCUSE"),
+    ("وأجرى الرئيس التركي اتصالا هاتفيا مع نظيره الأمريكي.", "CONSULT"),
+    ("وواصل الطيران المروحي إلقاء البراميل المتفجرة على أحياء داريا.", "ASSAULT"),
+])
+def test_accusative_nouns_phone_calls_and_barrel_bombs(extract, text, etype):
+    assert etype in {e.type for e in extract(text).events}
+
+
+def test_an_investigation_into_a_killing_is_not_the_investigators_killing(extract):
+    doc = extract("وفتح المدعي العام الجزائري تحقيقا في مقتل الصحفي.")
+    assert {e.type for e in doc.events} == {"ACCUSE"}
+
+
+def test_a_nisba_adjective_is_no_event_noun(extract):
+    doc = extract("ونفذ الطيران الحربي السوري ست غارات على بلدة اليادودة.")
+    ev = _event(doc, "ASSAULT")
+    assert ("SYR", "MIL") in _codes(ev.actors)
+    assert all(e.trigger != "حرب" for e in doc.events)
