@@ -45,7 +45,7 @@ LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "ق�
 STREET_CUES = frozenset({"شارع", "شوارع"})
 # a club or a newspaper named after a place is not the place (نادي نجران، صحيفة الشروق)
 # ... nor is a text named after one (اتفاقية باريس، قانون روما الأساسي، مقررات جنيف)
-ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "شركه", "اتفاق", "اتفاقيه",
+ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "شركه", "انباء", "اتفاق", "اتفاقيه",
                       "معاهده", "قانون", "مقررات", "ميثاق", "بروتوكول", "خطه"})
 AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي",
                        "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا", "شرقا", "غربا", "قرب",
@@ -456,6 +456,13 @@ class PlaceFinder:
         # العين بالإمارات): the nearest accepted hit before or after, within a few words
         for i, h in enumerate(hits):
             if h.accepted or h.mode != "context":
+                continue
+            # after a definite noun a definite context name is its adjective (التسوية السلمية
+            # في سوريا), not a place beside another
+            ts = h.start - len(h.prefix)
+            before = text[max(0, ts - 20): ts].split()
+            if (h.prefix == "" and self.index.keys[h.key].startswith("ال") and before
+                    and before[-1].startswith("ال") and before[-1] not in ALL_CUES):
                 continue
             for j in (i - 1, i + 1):
                 if not (0 <= j < len(hits)) or not hits[j].accepted or hits[j].mode == "context":

@@ -188,6 +188,10 @@ def test_focus_country(finder):
     "أطلقت الشرطة القنابل المسيلة للدموع",                  # tear gas: not M'Sila
     "يتواصل التحول من الفحم إلى الغاز",                     # coal: not Umm al-Fahm
     "أعلنت شركة دوحة للاتصالات نتائجها",                    # a company
+    "نقلت وكالة أنباء مهر عن الوزير قوله",                  # a news agency: not Mohr
+    "حطم المسلحون محتويات الفندق",                          # the hotel: not al-Funduq
+    "اعترضت منظومة القبة الحديدية صاروخين",                 # Iron Dome: not al-Qubbah
+    "دان الأمين العام الهجوم بشدة",                          # condemned: not Dan
 ])
 def test_reviewed_common_words_are_not_places(finder, text):
     assert places(finder, text) == []
@@ -222,6 +226,12 @@ def test_a_name_after_a_given_name_is_a_surname_unless_a_cue_says_otherwise(find
     assert place_of(finder, "زار فهد الرياض أمس", "الرياض")["country"] == "SAU"
     # على is not the name علي once normalised
     assert place_of(finder, "سقطت قذائف على الرقه", "الرقه")["country"] == "SYR"
+
+
+def test_a_context_name_after_a_definite_noun_is_its_adjective(finder):
+    found = places(finder, "بحث الوزيران التسوية السلمية في سوريا")
+    assert [f[0] for f in found] == ["سوريا"]
+    assert place_of(finder, "سقطت قذائف على السلمية وحماة", "السلمية")["country"] == "SYR"
 
 
 def test_a_place_pair_joined_by_a_hyphen(finder):
