@@ -43,6 +43,14 @@ LOCAL_CUES = frozenset({"بلده", "بلدتي", "بلدات", "قريه", "ق�
                         "سجن", "ساحه", "ميدان", "مستشفي", "جامعه"})
 # a street named after a place is not that place (شارع أسيوط in العريش)
 STREET_CUES = frozenset({"شارع", "شوارع"})
+# the first word of a longer place name (كفر داعل، خربة غزالة): a name right after one is only
+# its second half, and another place's name
+NAME_HEADS = frozenset({"كفر", "خربه", "بئر", "بير", "بيت", "ام", "راس", "قصر", "برج", "سيدي",
+                        "منزل", "عين"})
+# counted nouns: a name right after a number is a noun (قتل أربعة مدنين، 5 مدنين)
+NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+                          "عشرات", "مئات", "الاف", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني",
+                          "تسع", "عشر"})
 # a club or a newspaper named after a place is not the place (نادي نجران، صحيفة الشروق)
 # ... nor is a text named after one (اتفاقية باريس، قانون روما الأساسي، مقررات جنيف)
 ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "شركه", "انباء", "اتفاق", "اتفاقيه",
@@ -137,6 +145,7 @@ class Hit:
     quoted_source: bool = False
     compound: bool = False  # joined by a hyphen to a word that is no place (هارتسفيلد-جاكسون)
     surname: bool = False  # right after a given name (جون آلن، محمد أمين قبلي)
+    head: bool = False  # the second half of a longer name (كفر داعل) or a counted noun (أربعة مدنين)
     scores: dict = field(default_factory=dict)
 
 
@@ -217,6 +226,9 @@ class PlaceFinder:
             before = text[max(0, h.start - len(h.prefix) - 30): h.start - len(h.prefix)].split()
             if before and not h.prefix and before[-1] in self.index.given:
                 h.surname = True
+            if before and not h.prefix and (before[-1] in NAME_HEADS or before[-1] in NUMBER_WORDS
+                                            or before[-1].isdigit()):
+                h.head = True
             if before:
                 w1 = _strip_word_clitics(before[-1])
                 two = " ".join(before[-2:])
@@ -344,7 +356,7 @@ class PlaceFinder:
     def _accept(self, h: Hit, rec: tuple, near: float | None, focus: str | None,
                 named: set[str]) -> bool:
         """Context tests for the chosen candidate of a hit."""
-        if h.quoted_source or h.compound or h.cue_kind in ("street", "org"):
+        if h.quoted_source or h.compound or h.head or h.cue_kind in ("street", "org"):
             return False
         if h.mode == "context" and not (h.cue or h.adj_country):
             return False  # decided later by the neighbours

@@ -192,6 +192,9 @@ def test_focus_country(finder):
     "حطم المسلحون محتويات الفندق",                          # the hotel: not al-Funduq
     "اعترضت منظومة القبة الحديدية صاروخين",                 # Iron Dome: not al-Qubbah
     "دان الأمين العام الهجوم بشدة",                          # condemned: not Dan
+    "قصفت المروحيات بلدة كفر داعل",                          # half of a longer name: not Dael
+    "قتل أربعة مدنين في القصف",                              # a counted noun (misspelt): not Medenine
+    "قصفت الطائرات ثلاث مرات ناقلات النفط",                  # times: not a place
 ])
 def test_reviewed_common_words_are_not_places(finder, text):
     assert places(finder, text) == []
