@@ -27,6 +27,11 @@ def gentilic_forms(stem: str) -> list[str]:
     return [stem + ending for ending in _GENTILIC_ENDINGS]
 
 
+def _takes_accusative_alif(form: str) -> bool:
+    """An indefinite singular noun written with alif in the accusative (مسلح → مسلحا)."""
+    return " " not in form and not form.startswith("ال") and form[-1] not in "هياىءن"
+
+
 @lru_cache(maxsize=1)
 def entity_lexicon() -> Lexicon:
     lex = Lexicon()
@@ -40,6 +45,8 @@ def entity_lexicon() -> Lexicon:
                  "head": row["head"] == "yes"}
         for form in forms(row["forms"]):
             lex.add(form, ("SECTOR", form, attrs))
+            if _takes_accusative_alif(form):
+                lex.add(form + "ا", ("SECTOR", form, attrs))  # قتل مسلحا: indefinite object
     for row in table("titles.tsv"):
         attrs = {"sector": row["sector"], "also": [s for s in row["also"].split("|") if s]}
         for form in forms(row["forms"]):

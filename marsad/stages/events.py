@@ -229,6 +229,11 @@ class _Sentence:
         return prev if prev in _PREPOSITIONS else None
 
 
+def _possessed(word: str) -> bool:
+    """A noun carrying a possessive pronoun: مواقعهم، تجمعاته (not a short word ending in ه)."""
+    return len(word) > 4 and (word.endswith(("ها", "هم", "هما", "هن")) or word.endswith("اته"))
+
+
 def _bare(word: str) -> str:
     """A function word without its conjunction: وفي → في, فعلى → علي."""
     if word[:1] in "وف" and word[1:] in _PREPOSITIONS | {"بين"}:
@@ -487,6 +492,8 @@ class Coder:
         actors = _coordinated(s, actor, hi)
         if not recipient:
             recipient = self._recipient(s, trig, actors, after, t_last, hi)
+        if not recipient and self._pronoun_in_recipient_slot(s, trig, actors, t_last, hi, suffix):
+            recipient = self._referent(s, start, actors)
         if not recipient and trig.type == "ASSAULT":
             recipient = [a for a in after if a.attrs.get("sector") in _VICTIMS
                          and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
@@ -601,6 +608,36 @@ class Coder:
             if "obj" in wanted and preps <= {"ل", "من"}:
                 return _coordinated(s, a, hi)
         return []
+
+    def _pronoun_in_recipient_slot(self, s, trig, actors, t_last, hi, suffix) -> bool:
+        """Does a pronoun stand where the recipient would: on the verb (تعتقلها), on the
+        trigger's preposition (ألقت الشرطة القبض عليه) or on the head noun after it (بغارات على
+        تجمعاته)?"""
+        if trig.pos == "V" and "obj" in trig.recipient and suffix in _OBJECT_PRONOUNS:
+            return True
+        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+        preps = [p for p in trig.recipient if p not in ("obj", "-")]
+        for j in range(anchor + 1, min(hi, anchor + 3)):
+            w = _bare(s.word(j))
+            for p in preps:
+                if w.startswith(p) and w[len(p):] in _OBJECT_PRONOUNS:
+                    return True  # عليه، ضدهم
+                if w == p and j + 1 < hi and _possessed(s.word(j + 1)):
+                    return True  # على مواقعهم، على تجمعاته
+        return False
+
+    def _referent(self, s, start, actors):
+        """What a pronoun in the recipient slot stands for: the nearest phrase before the
+        trigger in its sentence that is not one of the event's actors."""
+        codes = {(a.attrs.get("country"), a.attrs.get("sector")) for a in actors}
+        candidates = [a for a in reversed([a for a in s.actors if a.end <= start])
+                      if a.attrs.get("sector") is not None
+                      and (a.attrs.get("country"), a.attrs.get("sector")) not in codes]
+        # the other side of the conflict before anyone nearer (مواقعهم after الرهائن: the captors)
+        sides = {_side(a.attrs.get("country"), a.attrs.get("sector")) for a in actors} - {None}
+        opposed = [a for a in candidates
+                   if _side(a.attrs.get("country"), a.attrs.get("sector")) not in sides | {None}]
+        return (opposed or candidates)[:1]
 
     def location(self, s, start, lo, hi, focus_place, participants):
         candidates = [(p, lo <= s.tok(p.start) < hi) for p in s.places]

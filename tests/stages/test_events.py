@@ -243,3 +243,13 @@ def test_a_nisba_adjective_is_no_event_noun(extract):
     ev = _event(doc, "ASSAULT")
     assert ("SYR", "MIL") in _codes(ev.actors)
     assert all(e.trigger != "حرب" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وقال شهود إن مسلحا أطلق النار في السوق، وألقت الشرطة الفلسطينية القبض عليه.", ("PSE", "REB")),
+    ("وكان مقاتلو داعش قد احتجزوا الرهائن قبل أن تشن طائرات التحالف غارات على مواقعهم.", ("IMG", "REB")),
+    ("وسلمت واشنطن أرملة قيادي في تنظيم داعش كانت تعتقلها القوات الأمريكية منذ مايو.", ("IMG", "REB")),
+])
+def test_a_pronoun_in_the_recipient_slot_stands_for_the_phrase_before(extract, text, recipient):
+    events = [e for e in extract(text).events if e.type in ("COERCE", "ASSAULT")]
+    assert any(recipient in _codes(e.recipients) for e in events)
