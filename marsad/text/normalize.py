@@ -85,21 +85,42 @@ class NormalizedText:
         return lo
 
 
+# The views of short strings (words, names, the gaps between two entities) are kept: the stages
+# ask for the same few thousand words over and over, article after article.
+_STRING_CACHE: dict[str, str] = {}
+_STRING_CACHE_LIMIT = 100_000
+_STRING_CACHE_MAX_LEN = 64
+
+
 def normalize_string(text: str) -> str:
     """The matching view alone, for lexicon keys and queries (no offsets needed)."""
-    return normalize(text).text
+    if len(text) > _STRING_CACHE_MAX_LEN:
+        return normalize(text).text
+    view = _STRING_CACHE.get(text)
+    if view is None:
+        view = normalize(text).text
+        if len(_STRING_CACHE) >= _STRING_CACHE_LIMIT:
+            _STRING_CACHE.clear()
+        _STRING_CACHE[text] = view
+    return view
 
 
-# Per-character cache: each original character maps to the tuple of ``(folded char, kind)`` pairs
-# that :func:`fold_char` and :func:`_kind` give it. Normalising is the first cost of every article,
-# and news text uses a few hundred distinct characters, so the per-character work is done once.
-_CHAR_TABLE: dict[str, tuple[tuple[str, int], ...]] = {}
+# Per-character cache: normalising is the first cost of every article, and news text uses a few
+# hundred distinct characters, so the per-character work is done once. A character that folds to
+# exactly one character (nearly all) is in ``_SINGLE`` as ``(folded char, kind)``; one that is
+# dropped or folds to several characters (a ligature) is in ``_MULTI`` as a tuple of such pairs.
+_SINGLE: dict[str, tuple[str, int]] = {}
+_MULTI: dict[str, tuple[tuple[str, int], ...]] = {}
+_TABLE_LIMIT = 65536
 
 
 def _char_entry(ch: str) -> tuple[tuple[str, int], ...]:
     entry = tuple((fc, _kind(fc)) for fc in fold_char(ch))
-    if len(_CHAR_TABLE) < 65536:
-        _CHAR_TABLE[ch] = entry
+    if len(_SINGLE) + len(_MULTI) < _TABLE_LIMIT:
+        if len(entry) == 1:
+            _SINGLE[ch] = entry[0]
+        else:
+            _MULTI[ch] = entry
     return entry
 
 
@@ -108,20 +129,39 @@ def normalize(text: str) -> NormalizedText:
     offsets: list[int] = []
     add_char = chars.append
     add_offset = offsets.append
-    table_get = _CHAR_TABLE.get
+    single = _SINGLE.get
+    multi = _MULTI.get
     joiners = _JOINERS
     prev_kind = 0
     prev_char = ""
     for i, ch in enumerate(text):
-        entry = table_get(ch)
-        if entry is None:
-            entry = _char_entry(ch)
-        for fc, kind in entry:
+        pair = single(ch)
+        if pair is not None:
+            fc, kind = pair
             # Glued tokens such as "الاسد،فى" or "6صباحا" get a space in the view.
             if (
-                prev_kind
+                kind != prev_kind
+                and prev_kind
                 and kind
-                and kind != prev_kind
+                and not (prev_kind == 2 and fc in joiners)
+                and not (kind == 2 and prev_char in joiners)
+                and not (prev_kind == 3 and kind == 3)
+            ):
+                add_char(" ")
+                add_offset(i)
+            add_char(fc)
+            add_offset(i)
+            prev_kind = kind
+            prev_char = fc
+            continue
+        entry = multi(ch)
+        if entry is None:
+            entry = _char_entry(ch)
+        for fc, kind in entry:  # the same rule, for each character a ligature gives
+            if (
+                kind != prev_kind
+                and prev_kind
+                and kind
                 and not (prev_kind == 2 and fc in joiners)
                 and not (kind == 2 and prev_char in joiners)
                 and not (prev_kind == 3 and kind == 3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from marsad.text.normalize import _JOINERS, _kind, fold_char, normalize
+from marsad.text.normalize import _JOINERS, _kind, fold_char, normalize, normalize_string
 
 
 def reference(text: str) -> tuple[str, tuple[int, ...]]:
@@ -74,3 +74,12 @@ def test_a_word_found_in_the_view_is_the_original_word():
     k = view.text.index("صباحا")
     s, e = view.to_original(k, k + len("صباحا"))
     assert text[s:e] == "صباحا" and text[s - 1] == "6"
+
+
+def test_the_string_view_is_the_view_of_normalize_cached_or_not():
+    rnd = random.Random(11)
+    texts = SENTENCES + ["".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(0, 120)))
+                         for _ in range(500)]
+    for _ in range(2):  # the second round reads short strings from the cache
+        for text in texts:
+            assert normalize_string(text) == reference(text)[0], text
