@@ -31,6 +31,7 @@ PRONOUN_SUFFIXES: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم",
 
 NOUN_PREFIX_SET = frozenset(NOUN_PREFIXES)
 VERB_PREFIX_SET = frozenset(VERB_PREFIXES)
+_MAX_NOUN_PREFIX = max(map(len, NOUN_PREFIXES))
 
 
 def is_noun_prefix(s: str) -> bool:
@@ -53,10 +54,11 @@ def split_proclitics(word: str, known: frozenset[str] | set[str] = frozenset()) 
     A bare conjunction or preposition (و ف ب ل ك) is split only when what remains is a known
     word, because many words simply begin with those letters (وزير, فرنسا, بريطانيا).
     """
-    for prefix in NOUN_PREFIXES:
-        if not word.startswith(prefix):
+    for k in range(min(_MAX_NOUN_PREFIX, len(word)), 0, -1):  # longest first, as NOUN_PREFIXES
+        prefix = word[:k]
+        if prefix not in NOUN_PREFIX_SET:
             continue
-        stem = word[len(prefix):]
+        stem = word[k:]
         if prefix.endswith("لل") and len(stem) >= 2:
             return prefix, stem  # للروس = ل + ال + روس
         if prefix.endswith("ال") and len(stem) >= 2:
