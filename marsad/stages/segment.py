@@ -44,7 +44,7 @@ def tokenize(doc: Document, known: frozenset[str], splits: dict[str, tuple[str, 
     """Tokens of ``doc`` with their clitic parts. ``splits`` caches :func:`split_proclitics` per
     word across documents (the stage passes one; the split depends only on the word)."""
     view = doc.normalized
-    to_original = view.to_original
+    offs = view.offsets  # view index -> original index (NormalizedText.to_original, inlined)
     tokens: list[Token] = []
     add = tokens.append
     sent_index = 0
@@ -53,27 +53,29 @@ def tokenize(doc: Document, known: frozenset[str], splits: dict[str, tuple[str, 
     next_start = sentences[1].start if n_sentences > 1 else None
     if splits is None:
         splits = {}
+    get_split = splits.get
     for m in _TOKEN.finditer(view.text):
         m_start, m_end = m.span()
-        start, end = to_original(m_start, m_end)
-        while next_start is not None and next_start <= start:
-            sent_index += 1
-            next_start = sentences[sent_index + 1].start if sent_index + 1 < n_sentences else None
+        start = offs[m_start]
+        end = offs[m_end - 1] + 1  # a token is never empty
+        if next_start is not None and next_start <= start:
+            while next_start is not None and next_start <= start:
+                sent_index += 1
+                next_start = sentences[sent_index + 1].start if sent_index + 1 < n_sentences else None
         word = m.group()
         token = Token(start, end, word, sent_index)
         if len(word) > 2 and word[0].isalpha():
-            split = splits.get(word)
+            split = get_split(word)
             if split is None:
                 split = split_proclitics(word, known)
                 if len(splits) < 200_000:
                     splits[word] = split
-            prefix, stem = split
+            prefix = split[0]
             if prefix:
                 cut = m_start + len(prefix)
-                p_start, p_end = to_original(m_start, cut)
-                s_start, s_end = to_original(cut, m_end)
-                token.parts = [SubToken("proclitic", p_start, p_end, prefix),
-                               SubToken("stem", s_start, s_end, stem)]
+                s_start = offs[cut]
+                token.parts = [SubToken("proclitic", start, offs[cut - 1] + 1, prefix),
+                               SubToken("stem", s_start, end if cut < m_end else s_start, split[1])]
         add(token)
     return tokens
 
