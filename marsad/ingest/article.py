@@ -34,7 +34,12 @@ class Article:
 
     @property
     def hash(self) -> str:
-        return content_hash(self.text)
+        """:func:`content_hash` of the text, computed once per text (ingest asks several times)."""
+        cached = self.__dict__.get("_hash_of")
+        if cached is None or cached[0] is not self.text:
+            cached = (self.text, content_hash(self.text))
+            self.__dict__["_hash_of"] = cached
+        return cached[1]
 
     def to_document(self) -> Document:
         meta = dict(self.meta)
