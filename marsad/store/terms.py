@@ -34,6 +34,18 @@ def _unsuffixed(word: str) -> list[str]:
 
 def word_variants(word: str) -> set[str]:
     """A normalised word and the stems it may stand for."""
+    return set(_variants(word))
+
+
+# Variants of each word seen, kept across articles: news repeats the same words.
+_VARIANTS: dict[str, frozenset[str]] = {}
+_VARIANTS_LIMIT = 200_000
+
+
+def _variants(word: str) -> frozenset[str]:
+    found = _VARIANTS.get(word)
+    if found is not None:
+        return found
     out = {word}
     if word[:1] in _PREFIX_FIRST:
         for prefix in _PREFIXES:
@@ -41,21 +53,28 @@ def word_variants(word: str) -> set[str]:
                 out.add(word[len(prefix):])
     for w in list(out):
         out.update(_unsuffixed(w))
-    return out
+    found = frozenset(out)
+    if len(_VARIANTS) >= _VARIANTS_LIMIT:
+        _VARIANTS.clear()
+    _VARIANTS[word] = found
+    return found
 
 
 def index_terms(*texts: str | None) -> str:
     """The space-separated terms under which a text is indexed."""
+    return index_terms_of_views(*(normalize_string(t) for t in texts if t))
+
+
+def index_terms_of_views(*views: str) -> str:
+    """:func:`index_terms` of texts already normalised (``normalize_string``, or a document's
+    ``normalized.text``)."""
+    words: set[str] = set()
+    for view in views:
+        words.update(_WORD.findall(view))
     terms: set[str] = set()
-    seen: set[str] = set()
-    for text in texts:
-        if not text:
-            continue
-        for word in _WORD.findall(normalize_string(text)):
-            if word in seen:
-                continue
-            seen.add(word)
-            terms |= word_variants(word)
+    cached = _VARIANTS.get
+    for word in words:
+        terms.update(cached(word) or _variants(word))
     return " ".join(sorted(terms))
 
 
