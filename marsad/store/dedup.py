@@ -141,7 +141,15 @@ def _side(xs: list[ActorKey], ys: list[ActorKey]) -> int | None:
     event does not name this side."""
     if not xs or not ys:
         return None
-    return max(actors_match(x, y) for x in xs for y in ys)
+    best = 0
+    for x in xs:
+        for y in ys:
+            m = actors_match(x, y)
+            if m > best:
+                if m == 2:
+                    return 2
+                best = m
+    return best
 
 
 def _place_match(p: PlaceKey, q: PlaceKey) -> bool:
@@ -161,12 +169,18 @@ def _place_match(p: PlaceKey, q: PlaceKey) -> bool:
     return False
 
 
-def conflict(a: Item, b: Item) -> bool:
-    """Do the two events name different participants on the same side?"""
+def _sides(a: Item, b: Item) -> list[int | None]:
+    """The best participant match on each side (see :func:`_side`); for meetings, agreements
+    and cooperation compared regardless of side when a side does not match."""
     sides = [_side(a.actors, b.actors), _side(a.recipients, b.recipients)]
     if a.type in SYMMETRIC and 0 in sides:
         sides = [_side(a.actors + a.recipients, b.actors + b.recipients)]
-    return 0 in sides
+    return sides
+
+
+def conflict(a: Item, b: Item) -> bool:
+    """Do the two events name different participants on the same side?"""
+    return 0 in _sides(a, b)
 
 
 def same_event(a: Item, b: Item) -> bool:
@@ -174,10 +188,18 @@ def same_event(a: Item, b: Item) -> bool:
         return False
     if a.date is None or b.date is None or abs((a.date - b.date).days) > MAX_DAYS:
         return False
-    sides = [_side(a.actors, b.actors), _side(a.recipients, b.recipients)]
-    if a.type in SYMMETRIC and 0 in sides:
-        sides = [_side(a.actors + a.recipients, b.actors + b.recipients)]
+    sides = _sides(a, b)
     if 0 in sides:
+        return False
+    return _same_without_conflict(a, b, sides)
+
+
+def _same_without_conflict(a: Item, b: Item, sides: list[int | None]) -> bool:
+    """:func:`same_event` for two events of different articles whose participants do not
+    conflict (``sides`` from :func:`_sides`, without 0)."""
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    if a.date is None or b.date is None or abs((a.date - b.date).days) > MAX_DAYS:
         return False
     actor_evidence = 2 in sides
     fine = lambda ps: [p for p in ps if p.precision != "country"]  # noqa: E731
@@ -203,11 +225,32 @@ def cluster(items: list[Item]) -> dict[int, int]:
                 candidates.update(by_day.get((item.type, item.date + dt.timedelta(days=delta)), ()))
             for c in sorted(candidates):
                 members = clusters[c]
-                if any(m.article == item.article or conflict(item, m) for m in members):
-                    continue
-                score = sum(1 for m in members if same_event(item, m))
-                if 2 * score > len(members) and score > best_score:
-                    best, best_score = c, score
+                # The cluster is chosen when no member is from the same article or names a
+                # different participant on a side, and the members that are the same event
+                # number more than half and more than the best cluster's. The cheap conditions
+                # come first: members of the same type and polarity within a day bound that count,
+                # and a cluster that cannot win is passed over without comparing participants.
+                need = max(len(members) // 2 + 1, best_score + 1)
+                near: set[int] = set()  # id() of the members that may be the same event
+                for m in members:
+                    if m.article == item.article:
+                        break
+                    if (m.type == item.type and m.negated == item.negated and m.date is not None
+                            and abs((item.date - m.date).days) <= MAX_DAYS):
+                        near.add(id(m))
+                else:
+                    if len(near) < need:
+                        continue
+                    score = 0
+                    for m in members:
+                        sides = _sides(item, m)
+                        if 0 in sides:
+                            break
+                        if id(m) in near and _same_without_conflict(item, m, sides):
+                            score += 1
+                    else:
+                        if score >= need:
+                            best, best_score = c, score
         if best is None:
             best = len(clusters)
             clusters.append([])
