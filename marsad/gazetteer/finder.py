@@ -53,7 +53,8 @@ NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "س�
                           "تسع", "عشر"})
 # a club or a newspaper named after a place is not the place (نادي نجران، صحيفة الشروق)
 # ... nor is a text named after one (اتفاقية باريس، قانون روما الأساسي، مقررات جنيف)
-ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "شركه", "انباء", "اتفاق", "اتفاقيه",
+ORG_CUES = frozenset({"نادي", "فريق", "صحيفه", "جريده", "مجله", "شركه", "انباء", "ايتلاف",
+                      "اتفاق", "اتفاقيه",
                       "معاهده", "قانون", "مقررات", "ميثاق", "بروتوكول", "خطه"})
 AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي",
                        "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا", "شرقا", "غربا", "قرب",
@@ -145,7 +146,7 @@ class Hit:
     quoted_source: bool = False
     compound: bool = False  # joined by a hyphen to a word that is no place (هارتسفيلد-جاكسون)
     surname: bool = False  # right after a given name (جون آلن، محمد أمين قبلي)
-    head: bool = False  # the second half of a longer name (كفر داعل) or a counted noun (أربعة مدنين)
+    head: bool = False  # half of a longer name (كفر داعل) or a counted noun (أربعة مدنين)
     scores: dict = field(default_factory=dict)
 
 
@@ -422,9 +423,9 @@ class PlaceFinder:
             d, best = min(near) if near else (1e9, None)
             if d <= NEAR_KM:
                 h.choice = best
-            elif (far > ELSEWHERE_KM and rec[SOURCE] not in ("regions", "places")
-                  and not h.adj_country):
-                h.accepted = False
+            elif ((far > ELSEWHERE_KM or (h.cue_kind == "local" and orec[PRECISION] == "place"))
+                  and rec[SOURCE] not in ("regions", "places") and not h.adj_country):
+                h.accepted = False  # a quarter lies in its city (حي الروضة بمدينة تعز)
 
     def resolve(self, doc: Document) -> tuple[list[Entity], str | None]:
         """The place entities of a document and its focus country."""
