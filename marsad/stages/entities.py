@@ -16,8 +16,8 @@ from ..document import Document, Entity
 from ..pipeline import stage
 from ..resources import forms, table
 from ..resources.countries import country_names
+from ..resources.homographs import homographs, neighbours
 from ..text.matcher import Lexicon, longest_first
-from ..text.normalize import normalize_string
 
 _GENTILIC_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
@@ -63,44 +63,15 @@ def entity_lexicon() -> Lexicon:
     return lex
 
 
-_ANY_DEFINITE = "ال*"
-# words that begin with ال but carry no article
-_NOT_DEFINITE = frozenset({"الي", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي",
-                           "الان"})
-
-
-@lru_cache(maxsize=1)
-def homographs() -> dict[str, tuple[frozenset[str], frozenset[str], bool]]:
-    """Names that are also common words: form → (words after, words before, whether any word
-    with the article after it) that make it the common word (``resources/homographs.tsv``)."""
-    out = {}
-    for row in table("homographs.tsv"):
-        after = [f for f in row["followed_by"].split("|") if f.strip() != _ANY_DEFINITE]
-        out[normalize_string(row["form"])] = (
-            frozenset(forms("|".join(after))), frozenset(forms(row["preceded_by"])),
-            _ANY_DEFINITE in row["followed_by"].split("|"))
-    return out
-
-
-def _common_word(view: str, m, after: frozenset[str], before: frozenset[str],
-                 any_definite: bool) -> bool:
-    nxt = view[m.token_end:].split(maxsplit=1)
-    prev = view[:m.token_start].rsplit(maxsplit=1)
-    nxt_word = nxt[0] if nxt and nxt[0][:1].isalpha() else ""
-    prev_word = prev[-1] if prev else ""
-    definite = nxt_word.startswith("ال") and nxt_word not in _NOT_DEFINITE
-    return (nxt_word in after or (any_definite and definite)
-            or prev_word.lstrip("وف") in before)
-
-
 def lexicon_entities(doc: Document) -> list[Entity]:
     view = doc.normalized
     matches = longest_first(list(entity_lexicon().finditer(view.text)))
-    ambiguous = homographs()
+    ambiguous = homographs("name")
     out = []
     for m in matches:
         label, key, attrs = m.payload
-        if key in ambiguous and _common_word(view.text, m, *ambiguous[key]):
+        if key in ambiguous and ambiguous[key].is_common_word(
+                *neighbours(view.text, m.token_start, m.token_end)):
             continue  # وفتح المدعي العام تحقيقا: the verb, not the movement
         start, end = view.to_original(m.start, m.end)
         out.append(Entity(start, end, label, doc.text[start:end], "lexicon", key, dict(attrs)))

@@ -34,6 +34,7 @@ from .dedup import attach_retellings
 from ..gazetteer.locate import choose_location, focus_place as focus_place_of
 from ..pipeline import stage
 from ..resources import forms, table
+from ..resources.homographs import homographs, neighbours
 from ..text.matcher import Lexicon, longest_first
 from ..text.normalize import normalize_string
 
@@ -52,6 +53,7 @@ INFERRED_RECIPIENT = "recipient-inferred"
 _RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipient phrase
 _SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
 _OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
+_NEEDS_RECIPIENT = "@recipient"  # in triggers.tsv's requires column
 # What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
 # not the ي of a noun (في أيدي is no form of أيد)
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
@@ -70,7 +72,9 @@ class Trigger:
     agent: tuple[str, ...]
     lemma: str
     requires: frozenset[str] = frozenset()  # words one of which must follow in the clause
+    needs_recipient: bool = False  # no event without a recipient party (ضرب)
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
+    present: bool = False  # a verb form built on the imperfect stem (يقصف، تستهدف)
 
     def takes_suffix(self, suffix: str) -> bool:
         """May this trigger's word end in ``suffix``? A verb takes an object pronoun only when
@@ -94,7 +98,8 @@ def trigger_lexicon() -> Lexicon:
             type=row["type"], mode=row["mode"] or None, cameo=row["cameo"] or None,
             recipient=tuple(_cells(row["recipient"])) or ("-",),
             genitive=row["genitive"] or "actor", agent=tuple(_cells(row["agent"])),
-            requires=frozenset(_cells(row.get("requires", ""))),
+            requires=frozenset(w for w in _cells(row.get("requires", "")) if w != _NEEDS_RECIPIENT),
+            needs_recipient=_NEEDS_RECIPIENT in _cells(row.get("requires", "")),
         )
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
@@ -104,7 +109,7 @@ def trigger_lexicon() -> Lexicon:
                 if " " in stem:
                     break
         for stem in _cells(row["present"]):
-            trig = Trigger(pos="V", lemma=stem, **base)
+            trig = Trigger(pos="V", lemma=stem, present=True, **base)
             for prefix in _PRESENT_PREFIXES:
                 for ending in _PRESENT_ENDINGS:
                     first, _, rest = stem.partition(" ")
@@ -319,9 +324,12 @@ class Coder:
             s, e = view.to_original(m.start, m.end)
             cues.append((s, e, m.payload))
         cues.sort()
+        common = homographs("trigger")
         triggers = longest_first([
             m for m in self.triggers.finditer(view.text)
-            if m.payload.takes_suffix(view.text[m.end:m.token_end])])
+            if m.payload.takes_suffix(view.text[m.end:m.token_end])
+            and not (view.text[m.start:m.end] in common and common[view.text[m.start:m.end]]
+                     .is_common_word(*neighbours(view.text, m.token_start, m.token_end)))])
         actors = [e for e in doc.entities if e.label == "ACTOR"]
         places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
         dates = [e for e in doc.entities if e.label == "DATE"]
@@ -371,6 +379,8 @@ class Coder:
         lo, hi = s.clause(t_first, t_last)
         if trig.requires and not s.followed_by(t_last, hi, trig.requires):
             return None  # نشرت الصحيفة تقريرا: no troops, no deployment
+        if trig.type == "ASSAULT" and trig.present and self._habitual(s, prefix, lo, hi, t_first):
+            return None  # يقتلون الناس بلا رحمة: an undated present tells a habit, not an attack
         if trig.pos == "N" and s.cue_before(t_first, "state"):
             return None  # تحت السيطرة: a state of affairs, not an event
         if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution") \
@@ -382,6 +392,8 @@ class Coder:
             return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
         actor_spans = {(a.start, a.end) for a in actors}
         recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
+        if trig.needs_recipient and not recipients:
+            return None
         sent = s.doc.sentences[s.index]
         near = [a for a in actors + recipients if lo <= s.tok(a.start) < hi]
         ev_start = min([start] + [a.start for a in near])
@@ -530,6 +542,19 @@ class Coder:
             return False
         after_verb = s.tokens[verbs[-1]].end
         return not any(after_verb <= x < start for x in s.noun_triggers)
+
+    def _habitual(self, s, prefix, lo, hi, t_first) -> bool:
+        """Does a present-tense verb tell a habit? Not when dated, negated (لم تقصف), a
+        purpose or a future (ليقصف، سيقصف), describing a phrase (الطائرات التي تقصف), or in a
+        headline."""
+        if "ل" in prefix or prefix.endswith("س") or self._opens_relative(s, lo, t_first):
+            return False
+        if s.doc.sentences[s.index].headline:
+            return False  # headlines tell past events in the present (الطيران يقصف مواقع)
+        if any(lo <= s.tok(d.start) < hi for d in s.dates):
+            return False
+        return not any(kind == "negation" and 0 < t_first - s.tok(c_start) <= 3
+                       for c_start, _, kind in s.cues)
 
     def _opens_relative(self, s, lo, t_first) -> bool:
         """Is the verb at ``t_first`` (after at most a particle) the first word of a relative
@@ -712,14 +737,20 @@ class Coder:
             distance = t_first - s.tok(max(c_start, c_end - 1))
             if kind == "negation" and distance <= 3:
                 return "negated"
-            if kind == "future" and distance <= 4:
+            if kind == "future" and distance <= 4 or kind == "plan" and distance <= 6:
                 return "future"
+            if kind == "hedge" and trig.pos == "V" and not trig.present and \
+                    s.doc.normalized.text[s.doc.normalized.find_view(c_start):
+                                          s.doc.normalized.find_view(c_end)] == "قد":
+                continue  # قد قتل: قد before a perfect verb affirms, it does not hedge
             if kind == "hedge" and distance <= _HEDGE_REACH and not s.cue_between(ci + 1, t_first, "report"):
                 return "hedged"
             if kind == "demand" and distance <= 4 and trig.type != "REQUEST":
                 return "demanded"
         if prefix.endswith("س") and trig.pos == "V":
             return "future"
+        if "ل" in prefix and trig.pos == "V":
+            return "future"  # ليضرب، لتقصف: a purpose, not a deed
         if event.attribution:
             return "reported"
         return "asserted"

@@ -253,3 +253,34 @@ def test_a_nisba_adjective_is_no_event_noun(extract):
 def test_a_pronoun_in_the_recipient_slot_stands_for_the_phrase_before(extract, text, recipient):
     events = [e for e in extract(text).events if e.type in ("COERCE", "ASSAULT")]
     assert any(recipient in _codes(e.recipients) for e in events)
+
+
+# readings that are no report of an attack (issue 3: GSR precision) ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "وصل الوفد إلى بغداد فجر اليوم قادما من عمان.",
+    "وقال الوزير إن الأزمة المالية ضربت الأسواق الأوروبية بقوة.",
+    "واعتبر المحلل أن الحديث عن تسوية قريبة ضرب من الخيال.",
+    "وتناول الاجتماع قواعد الاشتباك في المناطق الحدودية.",
+    "واتفق الطرفان على وقف إطلاق النار في غزة.",
+    "وقال الكاتب إن الإرهابيين يقتلون الأبرياء بلا رحمة.",
+    "وتحدث الرئيس عن الحرب على الإرهاب في خطابه.",
+])
+def test_no_attack_is_reported(extract, text):
+    assert [e for e in extract(text).events if e.type == "ASSAULT"] == []
+
+
+def test_a_ceasefire_is_not_a_shooting(extract):
+    doc = extract("ودعا مجلس الأمن الدولي الجيش السوري والمعارضة إلى وقف إطلاق النار في حلب.")
+    assert "ASSAULT" not in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("وقال المسؤول إن تنظيم داعش يخطط لشن هجمات على مواقع الجيش العراقي.", "future"),
+    ("وحشدت تركيا قواتها على الحدود استعدادا لقصف مواقع المسلحين الأكراد.", "future"),
+    ("وأرسل الجيش اليمني طائراته لتقصف مواقع المتمردين في صعدة.", "future"),
+    ("وكان مسلحو داعش قد قتلوا عشرة جنود عراقيين في الأنبار.", "asserted"),
+])
+def test_plans_and_purposes_are_not_deeds(extract, text, modality):
+    ev = _event(extract(text), "ASSAULT")
+    assert ev.modality == modality
