@@ -470,7 +470,7 @@ class PlaceFinder:
         for i, h in enumerate(hits):
             if h.accepted or h.mode != "context":
                 continue
-            # after a definite noun a definite context name is its adjective (التسوية السلمية
+            # after a definite noun a definite context name is its adjective (المساعي السلمية
             # في سوريا), not a place beside another
             ts = h.start - len(h.prefix)
             before = text[max(0, ts - 20): ts].split()

@@ -5,21 +5,21 @@ takes the sentence's place entities, each flagged by whether it lies in the trig
 returns the event's location, the first of:
 
 1. the nearest city or region in the trigger's clause;
-2. a country in the clause named as the scene (قصفت طائرات أهدافا في سوريا: Syria, not the
+2. a country in the clause named as the scene (شنت مقاتلات غارات داخل سوريا: Syria, not the
    article's capital);
 3. the nearest city or region elsewhere in the sentence;
-4. a city or region the sentence names as the destination of another word (استسلم المتمردون
-   وقبلوا الخروج إلى إدلب: Idlib only when nothing else is named);
+4. a city or region the sentence names as the destination of another word (استسلم المقاتلون
+   ووافقوا على الرحيل نحو إدلب: Idlib only when nothing else is named);
 5. when the sentence names none of these, the last place named as a scene in the sentences
-   before it in its paragraph (the story goes on where it was: ففي محافظة أرحب … وعندما رفض
-   المسلحون ذلك);
+   before it in its paragraph (the story goes on where it was: اشتباكات في محافظة مأرب …
+   واعتقل المسلحون عددا من رجال القبائل);
 6. the article's focus place (``focus_place``: the place most named as a scene);
 7. a country the sentence names otherwise (as actor, target or topic).
 
 A word that opens another clause (بعد، قبل، إثر، عندما، الذي …) between a place and the trigger
-puts the place outside the trigger's clause (قتل سبعة في كمين بمحافظة إب بعد فرارهم من دمت: the
-flight was from Damt).  A place inside an actor's or recipient's phrase names who acted, not
-where (سفير روسيا); a place introduced as a topic (بشأن اليمن، الاجتماعات المتعلقة بليبيا) is no
+puts the place outside the trigger's clause (قتل جنود في يريم بعد انسحابهم من دمت: the
+withdrawal was from Damt).  A place inside an actor's or recipient's phrase names who acted, not
+where (سفير روسيا); a place introduced as a topic (بشأن اليمن، الندوة المتعلقة بليبيا) is no
 scene either.
 """
 
@@ -35,14 +35,14 @@ _LOCATIVE = frozenset({"في", "فى", "داخل", "بداخل", "وسط", "قر
 # words that make a place a destination, not the scene
 _DESTINATION = frozenset({"الي", "نحو", "باتجاه", "اتجاه", "صوب", "لزياره", "زياره", "بزياره",
                           "للتوجه", "التوجه"})
-# words that make a place the topic, not the scene: محادثات بشأن اليمن، الاجتماعات المتعلقة بليبيا
+# words that make a place the topic, not the scene: محادثات بشأن اليمن، الندوة المتعلقة بليبيا
 _TOPIC = frozenset({"بشان", "حول", "عن", "المتعلقه", "الخاصه", "ازاء", "تجاه", "لمناقشه",
                     "قضيه", "ملف", "ازمه", "لازمه"})
 # words that open another clause inside a sentence: a place beyond one belongs to another verb
-# (قتل سبعة في كمين بمحافظة إب بعد فرارهم من دمت: the flight was from Damt, not Ibb)
-_SUBORDINATORS = frozenset({"بعد", "قبل", "اثر", "عقب", "حيث", "عندما", "بينما", "فيما", "حين",
-                            "حينما", "لدي", "اذ", "كما", "لكن", "الذي", "التي", "الذين", "اللذين",
-                            "اللتين", "لان", "ليتم", "حتي"})
+# (قتل جنود في يريم بعد انسحابهم من دمت: the withdrawal was from Damt, not Yarim)
+_SUBORDINATORS = frozenset({"بعد", "بعدما", "قبل", "اثر", "عقب", "حيث", "عندما", "بينما", "فيما",
+                            "حين", "حينما", "لدي", "اذ", "كما", "لكن", "الذي", "التي", "الذين",
+                            "اللذين", "اللتين", "لان", "ليتم", "حتي"})
 _CLITICS = ("وب", "فب", "وف", "و", "ف", "ب")
 _DESTINATION_GAP = 4  # words: a destination this close after the trigger is the trigger's own
 

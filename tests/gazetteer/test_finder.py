@@ -160,43 +160,43 @@ def test_focus_country(finder):
 # misses of the reviewed samples, each fixed by a general rule ---------------------------------
 
 @pytest.mark.parametrize("text", [
-    "لعب المال دور هام في الحملة الانتخابية",               # هام (important): not Hamm
-    "تظاهر المئات في أحد ميادين العاصمة",                  # squares: al-Mayadin is الميادين
-    "أرسلوا عربة على متنه عشرة مسلحين",                    # متنه (on board): not Matnah
+    "وهذا أمر هام جدا للطرفين",               # هام (important): not Hamm
+    "زينت ميادين المدينة بالأعلام",                  # squares: al-Mayadin is الميادين
+    "أبحر القارب وعلى متنه عشرون صيادا",                    # متنه (on board): not Matnah
     "قالت قناة البي بي سي إن الاجتماع تأجل",              # the BBC: not Albi
-    "قال إن الاتفاق يبقى حجر الزاوية في العلاقة",         # cornerstone: not al-Zawiya
+    "يعد التعليم حجر الزاوية في التنمية",         # cornerstone: not al-Zawiya
     "وقعت المملكة الأردنية الهاشمية اتفاقية تعاون",       # Jordan's name: not al-Hashimiyah
     "وصلته بشرى سارة من أهله",                             # good news: not Bsharri
     "هاجم رجل المارة بفأس ثم فر",                           # an axe: not Fes
-    "صرح رئيس الحكومة لبعض زواره بأن الأزمة طويلة",        # his visitors: not Zuwara
+    "استقبل الشيخ زواره في بيته",        # his visitors: not Zuwara
     "صرح عبد الحكيم كاجمان بأن الحوار مستمر",              # a person: not ك + Ajman
-    "هبطت الطائرة في مطار هارتسفيلد-جاكسون الدولي",       # part of a hyphenated name
-    "لعب الفريق مباراة ودية أمام نادي نجران",              # a club
+    "تأخرت الرحلات في مطار هارتسفيلد-جاكسون صباحا",       # part of a hyphenated name
+    "انتخب نادي نجران رئيسا جديدا",              # a club
     "سجل اللاعب هدفا لفريق باريس سان جيرمان",              # a club
     "نشرت صحيفة الشروق مقالا للوزير",                       # a newspaper
-    "وأفادت مصادر محلية \"الرياض\" بسقوط قتلى",           # a paper's own sources
-    "تستخدم الطاقة النووية لأغراض سلمية",                  # peaceful: not Salamiyah
-    "لم يغادر الشقة طوال السنوات الخمس الماضية",           # five: not Al Khums
+    "وذكرت مصادر \"الرياض\" أن الطريق أغلق",           # a paper's own sources
+    "خرجت مسيرة سلمية في وسط المدينة",                  # peaceful: not Salamiyah
+    "درس في الجامعة طوال السنوات الخمس",           # five: not Al Khums
     "نشرت الوكالة الصورة على موقعها",                       # the picture
     "التقى الوزير سفيرة الاتحاد الأوروبي",                  # ambassador: not al-Safirah
-    "أعلن انسحاب بلاده من اتفاقية باريس للمناخ",            # a treaty named after a city
-    "تنص المادة السابعة من قانون روما الأساسي على ذلك",    # a statute named after a city
-    "قبل المتمردون التسوية لإنقاذ ماء الوجه",              # saving face: not al-Wajh
-    "كان الوفد على اتصال بحركة المقاومة",                   # with a movement: not Baharka
-    "وشارك في الاجتماع الجنرال جون آلن",                    # a surname: not Allen
-    "أفرج عن قائد المجموعة محمد أمين قبلي",                 # a surname: not Kebili
-    "أطلقت الشرطة القنابل المسيلة للدموع",                  # tear gas: not M'Sila
-    "يتواصل التحول من الفحم إلى الغاز",                     # coal: not Umm al-Fahm
+    "ناقش البرلمان تطبيق اتفاقية باريس بشأن الانبعاثات",            # a treaty named after a city
+    "صادقت الدولة على قانون روما الأساسي قبل سنوات",    # a statute named after a city
+    "حاول الفريق حفظ ماء الوجه في المباراة الأخيرة",              # saving face: not al-Wajh
+    "تعهد الحزب بحركة تصحيحية داخلية",                   # with a movement: not Baharka
+    "ألقى جون آلن كلمة قصيرة",                    # a surname: not Allen
+    "التقى الصحفي بالمحامي محمد أمين قبلي",                 # a surname: not Kebili
+    "ألقى الجنود عبوات الغاز المسيلة للدموع على الطلاب",                  # tear gas: not M'Sila
+    "ارتفع سعر الفحم هذا الشتاء",                     # coal: not Umm al-Fahm
     "أعلنت شركة دوحة للاتصالات نتائجها",                    # a company
-    "نقلت وكالة أنباء مهر عن الوزير قوله",                  # a news agency: not Mohr
-    "حطم المسلحون محتويات الفندق",                          # the hotel: not al-Funduq
+    "بثت وكالة أنباء مهر صورا من الحفل",                  # a news agency: not Mohr
+    "أقام الوفد في الفندق ليلتين",                          # the hotel: not al-Funduq
     "اعترضت منظومة القبة الحديدية صاروخين",                 # Iron Dome: not al-Qubbah
     "دان الأمين العام الهجوم بشدة",                          # condemned: not Dan
-    "قصفت المروحيات بلدة كفر داعل",                          # half of a longer name: not Dael
-    "قتل أربعة مدنين في القصف",                              # a counted noun (misspelt): not Medenine
-    "قصفت الطائرات ثلاث مرات ناقلات النفط",                  # times: not a place
-    "سيجري التعامل مع الخلاف القائم حول الموقع",            # existing: not al-Qaim
-    "وزع ائتلاف عدن للإغاثة المساعدات",                      # a relief coalition
+    "نزح سكان كفر داعل إلى القرى المجاورة",                          # half of a longer name: not Dael
+    "أصيب خمسة مدنين بجروح",                              # a counted noun (misspelt): not Medenine
+    "زار الوزير المخيم ثلاث مرات هذا العام",                  # times: not a place
+    "يستمر النزاع القائم بين الشريكين",            # existing: not al-Qaim
+    "أطلق ائتلاف عدن حملة تطوعية جديدة",                      # a relief coalition
 ])
 def test_reviewed_common_words_are_not_places(finder, text):
     assert places(finder, text) == []
@@ -218,10 +218,10 @@ def test_names_kept_with_a_cue_or_a_qualifier(finder):
 
 def test_a_place_told_with_where_it_lies_is_the_namesake_there(finder):
     # بلدة الحضر in Quneitra is not Hatra in Iraq; Hatra stays Hatra south of Mosul
-    found = places(finder, "قصفت طائرة سيارة في بلدة الحضر في ريف القنيطرة جنوب سوريا")
+    found = places(finder, "سقطت قذيفة على منزل في بلدة الحضر في ريف القنيطرة")
     assert "الحضر" not in [f[0] for f in found]
     assert place_of(finder, "زار الوفد مدينة الحضر الأثرية جنوب الموصل", "الحضر")["country"] == "IRQ"
-    found = places(finder, "انفجرت عبوة في حي اليرموك غربي بعقوبة في العراق")
+    found = places(finder, "نفذت الشرطة مداهمات في حي اليرموك غربي بعقوبة في العراق")
     assert {f[2] for f in found} == {"IRQ"}
 
 
@@ -234,14 +234,14 @@ def test_a_name_after_a_given_name_is_a_surname_unless_a_cue_says_otherwise(find
 
 
 def test_a_context_name_after_a_definite_noun_is_its_adjective(finder):
-    found = places(finder, "بحث الوزيران التسوية السلمية في سوريا")
+    found = places(finder, "دعم الوزراء المساعي السلمية في سوريا")
     assert [f[0] for f in found] == ["سوريا"]
     assert place_of(finder, "سقطت قذائف على السلمية وحماة", "السلمية")["country"] == "SYR"
 
 
 def test_a_quarter_lies_in_its_city(finder):
     # no Rawdah near Taiz in the index: the namesake north of Sanaa is not taken
-    found = places(finder, "قصف المسلحون أحياء سكنية في حي الروضة بمدينة تعز")
+    found = places(finder, "افتتحت مدرسة جديدة في حي الروضة بمدينة تعز")
     assert [f[0] for f in found] == ["تعز"]
     a = place_of(finder, "قتل العشرات في قضاء القائم غرب الأنبار", "القائم")
     assert a["country"] == "IRQ" and near(a, 34.37, 41.09)
@@ -253,19 +253,19 @@ def test_a_place_pair_joined_by_a_hyphen(finder):
 
 
 def test_a_street_named_after_a_city_is_not_the_city(finder):
-    found = places(finder, "انفجرت عبوة بشارع أسيوط في مدينة العريش")
+    found = places(finder, "أغلقت الشرطة شارع أسيوط في مدينة العريش")
     assert [f[1] for f in found] == ["Arīsh"]
 
 
 def test_a_quarter_is_not_its_namesake_abroad(finder):
     # حي الخالدية north of Aleppo is no town in Jordan; منطقة العين in Abyan is not Al Ain
-    assert [f[0] for f in places(finder, "دارت اشتباكات في حي الخالدية شمال حلب")] == ["حلب"]
-    found = places(finder, "تدور المعارك في منطقة العين التابعة لمديرية مودية في أبين")
+    assert [f[0] for f in places(finder, "سقطت قذائف هاون على حي الخالدية شمال حلب")] == ["حلب"]
+    found = places(finder, "وصلت تعزيزات إلى منطقة العين في مديرية مودية بمحافظة أبين")
     assert "العين" not in [f[0] for f in found]
 
 
 def test_dhahran_of_the_south(finder):
-    a = place_of(finder, "سقطت قذائف على محافظة ظهران الجنوب", "محافظة ظهران الجنوب")
+    a = place_of(finder, "افتتح مستشفى جديد في محافظة ظهران الجنوب", "محافظة ظهران الجنوب")
     assert a["country"] == "SAU" and near(a, 17.67, 43.51)
     b = place_of(finder, "افتتح المعرض في الظهران بالمنطقة الشرقية", "الظهران")
     assert near(b, 26.29, 50.11)
