@@ -100,19 +100,21 @@ def merge_into(keep: Event, other: Event, headline_sentences: set[int]) -> Event
     return keep
 
 
-def attach_retellings(events: list[Event], partyless: list[Event]) -> None:
+def attach_retellings(events: list[Event], partyless: list[Event]) -> list[Event]:
     """Fold each mention that names no party into the event it retells: same type and mode,
     the same trigger lemma, the same place and day (وتوقف القتال في حلب … أعلن السفير أن القتال
-    توقف في حلب). Its sources join the event's; a mention that retells nothing is dropped."""
+    توقف في حلب). Its sources join the event's. Returns the mentions that retell nothing."""
+    alone = []
     for loose in partyless:
-        if loose.modality == "negated":
-            continue
         for ev in events:
             if ev.type == loose.type and ev.mode == loose.mode and _same_day(ev, loose) \
-                    and ev.modality != "negated" and _lemma(ev) == _lemma(loose) \
-                    and _same_place(ev, loose, strict=True):
+                    and "negated" not in (ev.modality, loose.modality) \
+                    and _lemma(ev) == _lemma(loose) and _same_place(ev, loose, strict=True):
                 merge_into(ev, loose, set())
                 break
+        else:
+            alone.append(loose)
+    return alone
 
 
 def deduplicate(events: list[Event], headline_sentences: set[int]) -> list[Event]:

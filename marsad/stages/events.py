@@ -26,7 +26,7 @@ it retells an event coded elsewhere in the article, which it joins as evidence.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
@@ -50,10 +50,14 @@ _ARMED_SECTORS = {"REB", "OPP", "UAF", "INS"}
 # Contests over ground: taking a town or besieging it is done to the side that held it.
 _TERRITORIAL = {("COERCE", "seize"), ("COERCE", "restrict")}
 INFERRED_RECIPIENT = "recipient-inferred"
+# Bombings whose perpetrator goes unnamed (انفجرت سيارة مفخخة) are coded with an unidentified
+# armed actor, marked so in the event's context (triggers.tsv: @unclaimed).
+UNIDENTIFIED_ACTOR = "actor-unidentified"
 _RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipient phrase
 _SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
 _OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
 _NEEDS_RECIPIENT = "@recipient"  # in triggers.tsv's requires column
+_UNCLAIMED = "@unclaimed"
 # What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
 # not the ي of a noun (في أيدي is no form of أيد)
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
@@ -73,8 +77,10 @@ class Trigger:
     lemma: str
     requires: frozenset[str] = frozenset()  # words one of which must follow in the clause
     needs_recipient: bool = False  # no event without a recipient party (ضرب)
+    unclaimed: bool = False  # a device coded with an unidentified perpetrator when dated
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
     present: bool = False  # a verb form built on the imperfect stem (يقصف، تستهدف)
+    masdar: bool = False  # a bare past stem spelled like its verbal noun (قتل، قصف، خطف)
 
     def takes_suffix(self, suffix: str) -> bool:
         """May this trigger's word end in ``suffix``? A verb takes an object pronoun only when
@@ -94,18 +100,24 @@ def _cells(cell: str) -> list[str]:
 def trigger_lexicon() -> Lexicon:
     lex = Lexicon()
     for row in table("triggers.tsv"):
+        flags = [w.strip() for w in row.get("requires", "").split("|") if w.strip() not in ("", "-")]
         base = dict(
             type=row["type"], mode=row["mode"] or None, cameo=row["cameo"] or None,
             recipient=tuple(_cells(row["recipient"])) or ("-",),
             genitive=row["genitive"] or "actor", agent=tuple(_cells(row["agent"])),
-            requires=frozenset(w for w in _cells(row.get("requires", "")) if w != _NEEDS_RECIPIENT),
-            needs_recipient=_NEEDS_RECIPIENT in _cells(row.get("requires", "")),
+            requires=frozenset(_cells("|".join(w for w in flags if not w.startswith("@")))),
+            needs_recipient=_NEEDS_RECIPIENT in flags,
+            unclaimed=_UNCLAIMED in flags,
         )
+        nouns = set(_cells(row["nouns"]))
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
             for ending in _PAST_ENDINGS:
                 word = stem + ending if " " not in stem else stem
-                lex.add(word, trig, kind="verb", suffixes=True)
+                if not ending and stem in nouns:
+                    lex.add(word, replace(trig, masdar=True), kind="verb", suffixes=True)
+                else:
+                    lex.add(word, trig, kind="verb", suffixes=True)
                 if " " in stem:
                     break
         for stem in _cells(row["present"]):
@@ -278,6 +290,24 @@ def _infer_lost_side(events: list[Event], actors: list[Entity]) -> None:
                 break
 
 
+def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
+    """Is the event told as one happening: asserted, with a date in its sentence or a count of
+    its dead or wounded (not talk of bombings in general)?"""
+    if ev.modality != "asserted":
+        return False
+    sentence = ev.mentions[0].sentence
+    return bool(ev.size) or any(doc.sentence_of(d.start) == sentence for d in dates)
+
+
+def _unidentified_perpetrator(ev: Event, text: str) -> None:
+    """An unidentified armed actor (UAF) in the event's country; its evidence is the device."""
+    m = ev.mentions[0]
+    country = ev.locations[0].country if ev.locations else None
+    ev.actors = [Actor(m.trigger_start, m.trigger_end, text[m.trigger_start:m.trigger_end],
+                       "unidentified armed group", country, "UAF")]
+    ev.context.append(UNIDENTIFIED_ACTOR)
+
+
 def _actor(ent: Entity) -> Actor:
     a = ent.attrs
     return Actor(ent.start, ent.end, ent.text, a.get("name"), a.get("country"), a.get("sector"),
@@ -340,6 +370,7 @@ class Coder:
         events: list[Event] = []
         partyless: list[Event] = []
         territorial: list[Event] = []
+        unclaimed: set[int] = set()
         cache: dict[int, _Sentence] = {}
         for m in triggers:
             start, end = view.to_original(m.start, m.end)
@@ -363,12 +394,23 @@ class Coder:
             event = self.code(s, m.payload, start, end, m.prefix, focus_place, len(events))
             if event is not None:
                 (events if event.actors else partyless).append(event)
+                if not event.actors and m.payload.unclaimed:
+                    unclaimed.add(id(event))
                 if self._loser_unnamed(s, m.payload, event):
                     territorial.append(event)
         # PLOVER codes no event without a party; a mention naming none (أن القتال توقف) is kept
         # only as more evidence of an event told elsewhere in the article with its parties.
-        attach_retellings(events, partyless)
+        told = {(e.type, m.sentence) for e in events for m in e.mentions}
+        for ev in attach_retellings(events, partyless):
+            key = (ev.type, ev.mentions[0].sentence)
+            if key not in told and id(ev) in unclaimed and _specific(ev, doc, dates):
+                told.add(key)  # one per sentence, none beside an attack whose author is named
+                _unidentified_perpetrator(ev, doc.text)
+                events.append(ev)
         _infer_lost_side(territorial, actors)
+        events.sort(key=lambda e: e.mentions[0].start)
+        for i, ev in enumerate(events, 1):
+            ev.id = f"e{i}"
         doc.events = events
         return doc
 
@@ -387,6 +429,10 @@ class Coder:
                 and not s.word(t_first - 1).lstrip("وف").startswith("ال"):
             return None  # وزارة الحرب، محكمة الجنايات: part of a name (الوزير التفجير is not)
         actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi, prefix)
+        if trig.masdar and not any(self._adjacent(s, a, t_first, t_last) for a in actors):
+            # قتل with no subject next to it is the noun (مقتل، قتل المدنيين), not the verb
+            return self.code(s, replace(trig, pos="N", masdar=False), start, end, prefix,
+                             focus_place, n)
         if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
             return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
@@ -542,6 +588,11 @@ class Coder:
             return False
         after_verb = s.tokens[verbs[-1]].end
         return not any(after_verb <= x < start for x in s.noun_triggers)
+
+    @staticmethod
+    def _adjacent(s, a, t_first, t_last) -> bool:
+        """Does the phrase stand right after the verb or right before it (its subject)?"""
+        return 0 < s.tok(a.start) - t_last <= 2 or 0 < t_first - s.tok(a.end - 1) <= 2
 
     def _habitual(self, s, prefix, lo, hi, t_first) -> bool:
         """Does a present-tense verb tell a habit? Not when dated, negated (لم تقصف), a

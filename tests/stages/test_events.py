@@ -284,3 +284,25 @@ def test_a_ceasefire_is_not_a_shooting(extract):
 def test_plans_and_purposes_are_not_deeds(extract, text, modality):
     ev = _event(extract(text), "ASSAULT")
     assert ev.modality == modality
+
+
+def test_a_dated_bombing_with_no_named_perpetrator_has_an_unidentified_actor(extract):
+    doc = extract("انفجرت سيارة مفخخة في سوق شعبي ببغداد أمس مما أدى إلى مقتل 12 شخصا.")
+    ev = next(e for e in doc.events if "actor-unidentified" in e.context)
+    assert ev.type == "ASSAULT" and ev.actors[0].sector == "UAF" and ev.actors[0].country == "IRQ"
+    assert doc.text[ev.actors[0].start:ev.actors[0].end] == "سيارة مفخخة"
+
+
+def test_talk_of_car_bombs_is_no_attack(extract):
+    doc = extract("وحذر الخبراء من خطر السيارات المفخخة على الأسواق المزدحمة.")
+    assert [e for e in doc.events if e.type == "ASSAULT"] == []
+
+
+def test_a_bare_stem_with_its_subject_next_to_it_is_the_verb(extract):
+    doc = extract("قتل مسلحو داعش خمسة مدنيين في الموصل.")
+    assert ("IMG", "REB") in _codes(_event(doc, "ASSAULT").actors)
+
+
+def test_a_bare_stem_with_no_subject_next_to_it_is_the_noun(extract):
+    doc = extract("وأدان وزير الداخلية العراقي قتل المدنيين في الموصل.")
+    assert all(("IRQ", "GOV") not in _codes(e.actors) for e in doc.events if e.type == "ASSAULT")
