@@ -160,6 +160,11 @@ def _location_ok(pred: Event, gold: list[dict]) -> bool:
     return False
 
 
+def _country_ok(pred: Event, gold: list[dict]) -> bool:
+    countries = {g.get("country") for g in gold} - {None}
+    return any(p.country in countries for p in pred.locations)
+
+
 def _date_ok(pred: Event, gold: dict) -> bool:
     if not pred.date:
         return False
@@ -179,7 +184,8 @@ class Tally:
     neutral: int = 0
     per_type: dict[str, Counter] = field(default_factory=dict)
     roles: dict[str, list[int]] = field(default_factory=lambda: {
-        k: [0, 0] for k in ("actor", "recipient", "location", "date", "attribution", "modality")})
+        k: [0, 0] for k in ("actor", "recipient", "location", "country", "date", "attribution",
+                            "modality")})
     coded: Counter = field(default_factory=Counter)
     entities: dict[str, list[int]] = field(default_factory=dict)
     articles: list[dict] = field(default_factory=list)
@@ -216,7 +222,7 @@ def score_article(doc: Document, gold: dict, tally: Tally, name: str) -> None:
     for _, _, pi, gi in candidates:
         matched_golds.setdefault(pi, set()).add(gi)
     report = {"file": name, "tp": 0, "fp": 0, "fn": 0, "duplicates": 0, "coded_tp": 0,
-              "false_positives": [], "missed": [], "wrong_roles": []}
+              "false_positives": [], "missed": [], "wrong_roles": [], "wrong_places": []}
     for pi, ev in enumerate(preds):
         if pi in pred_pair:
             g = golds[pred_pair[pi]][0]
@@ -227,6 +233,11 @@ def score_article(doc: Document, gold: dict, tally: Tally, name: str) -> None:
             report["tp"] += 1
             tally.type_count(g["type"], "tp")
             _score_roles(ev, g, tally, align)
+            if g.get("locations") and not _location_ok(ev, g["locations"]):
+                where = ", ".join(f"{p.text} [{p.country}]" for p in ev.locations) or "-"
+                gold_where = ", ".join(f"{x.get('text')} [{x.get('country')}]" for x in g["locations"])
+                report["wrong_places"].append(f"{ev.type} {ev.trigger!r} @ {where}  "
+                                              f"gold {g['id']}: {gold_where}")
             if _agent_ok(ev.actors, g.get("actors", [])) and _agent_ok(ev.recipients, g.get("recipients", [])):
                 tally.coded["tp"] += 1
                 report["coded_tp"] += 1
@@ -280,6 +291,9 @@ def _score_roles(ev: Event, g: dict, tally: Tally, align: Aligner) -> None:
     if g.get("locations"):
         r["location"][1] += 1
         r["location"][0] += _location_ok(ev, g["locations"])
+        if any(loc.get("country") for loc in g["locations"]):
+            r["country"][1] += 1
+            r["country"][0] += _country_ok(ev, g["locations"])
     if g.get("date"):
         r["date"][1] += 1
         r["date"][0] += _date_ok(ev, g["date"])
@@ -386,4 +400,6 @@ def run(args) -> int:
                 print(f"  MISS  {line}", file=out)
             for line in a["wrong_roles"]:
                 print(f"  ROLES {line}", file=out)
+            for line in a["wrong_places"]:
+                print(f"  PLACE {line}", file=out)
     return 0

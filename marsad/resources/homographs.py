@@ -33,7 +33,8 @@ class Homograph:
             return True
         definite = next_word.startswith("ال") and next_word not in _NOT_DEFINITE
         return (next_word in self.followed_by or (self.any_definite_after and definite)
-                or prev_word.lstrip("وف") in self.preceded_by)
+                or prev_word in self.preceded_by
+                or prev_word[:1] in "وف" and prev_word[1:] in self.preceded_by)
 
 
 @lru_cache(maxsize=None)

@@ -63,9 +63,36 @@ def entity_lexicon() -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def country_adjectives() -> frozenset[str]:
+    """Country names spelled like a gentilic (سورية: Syria and Syrian)."""
+    adjectives = {form for row in table("gentilics.tsv") for stem in forms(row["forms"])
+                  for form in gentilic_forms(stem)}
+    return frozenset(set(country_names()) & adjectives)
+
+
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "عن", "علي", "داخل", "خارج", "نحو", "مع",
+                                 "حول", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"})
+
+
+def _one_reading(view: str, m) -> bool:
+    """For a word that is both a country and a gentilic (سورية: Syria, Syrian), keep the
+    country after a preposition or at the start of a clause (في سورية، بسورية), the adjective
+    after a noun (قوات سورية)."""
+    label = m.payload[0]
+    if label not in ("GPE", "NORP") or view[m.start:m.end] not in country_adjectives():
+        return True
+    prev, _ = neighbours(view, m.token_start, m.token_end)
+    after_preposition = prev in _PLACE_PREPOSITIONS or \
+        (prev[:1] in "وف" and prev[1:] in _PLACE_PREPOSITIONS)
+    as_country = any(c in m.prefix for c in "بل") or not prev or after_preposition
+    return (label == "GPE") == as_country
+
+
 def lexicon_entities(doc: Document) -> list[Entity]:
     view = doc.normalized
-    matches = longest_first(list(entity_lexicon().finditer(view.text)))
+    matches = longest_first([m for m in entity_lexicon().finditer(view.text)
+                             if _one_reading(view.text, m)])
     ambiguous = homographs("name")
     out = []
     for m in matches:

@@ -718,7 +718,7 @@ class Coder:
     def location(self, s, start, lo, hi, focus_place, participants):
         candidates = [(p, lo <= s.tok(p.start) < hi) for p in s.places]
         return choose_location(candidates, start, focus_place,
-                               [(a.start, a.end) for a in participants])
+                               [(a.start, a.end) for a in participants], doc=s.doc)
 
     def date(self, s, event, start, lo, hi):
         best = None

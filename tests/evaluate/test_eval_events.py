@@ -68,7 +68,8 @@ def test_json_output_shape(shared, capsys):
     assert main(["eval", "events", str(shared / "seed" / "expected.json"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data["events"]) >= {"tp", "fp", "fn", "duplicates", "precision", "recall", "f1", "per_type"}
-    assert set(data["roles"]) == {"actor", "recipient", "location", "date", "attribution", "modality"}
+    assert set(data["roles"]) == {"actor", "recipient", "location", "country", "date", "attribution",
+                                  "modality"}
     assert set(data["coded"]) == {"tp", "fp", "fn", "precision", "recall", "f1"}
 
 

@@ -45,3 +45,14 @@ def test_names_that_are_also_common_words(extract, text, name, wanted):
     doc = extract(text)
     found = any(e.label == "ACTOR" and e.text == name for e in doc.entities)
     assert found is wanted
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وقتل في سورية ثلاثة جنود.", "GPE"),
+    ("سورية ترفض القرار.", "GPE"),
+    ("وأرسلت واشنطن أسلحة إلى سورية.", "GPE"),
+    ("وقالت مصادر سورية إن القوات تقدمت.", "NORP"),
+])
+def test_a_word_that_is_a_country_and_an_adjective(extract, text, label):
+    doc = extract(text)
+    assert [e.label for e in doc.entities if e.text == "سورية" and e.label in ("GPE", "NORP")] == [label]
