@@ -80,11 +80,12 @@ class Lexicon:
         if self._automaton is None:
             self._automaton = self._build()
         n = len(view)
+        noun_prefixes, verb_prefixes = NOUN_PREFIX_SET, VERB_PREFIX_SET
         for last, (length, entries) in self._automaton.iter(view):
             end = last + 1
             start = end - length
             if end < n and view[end].isalnum():
-                token_end = end
+                token_end = end + 1
                 while token_end < n and view[token_end].isalnum():
                     token_end += 1
                 suffix = view[end:token_end]
@@ -93,12 +94,16 @@ class Lexicon:
             else:
                 token_end = end
                 suffix = ""
-            token_start = start
-            while token_start > 0 and view[token_start - 1].isalnum():
-                token_start -= 1
-                if start - token_start > _MAX_PREFIX:
-                    break
-            prefix = view[token_start:start]
+            if start and view[start - 1].isalnum():
+                token_start = start - 1
+                while token_start > 0 and view[token_start - 1].isalnum():
+                    token_start -= 1
+                    if start - token_start > _MAX_PREFIX:
+                        break
+                prefix = view[token_start:start]
+            else:
+                token_start = start
+                prefix = ""
             for entry in entries:
                 if suffix and not entry.suffixes:
                     continue
@@ -106,20 +111,22 @@ class Lexicon:
                     if prefix not in _LAM_PREFIXES:
                         continue
                 elif prefix:
-                    allowed = VERB_PREFIX_SET if entry.kind == "verb" else NOUN_PREFIX_SET
-                    if entry.kind == "exact" or prefix not in allowed:
+                    if entry.kind == "exact" or prefix not in (
+                            verb_prefixes if entry.kind == "verb" else noun_prefixes):
                         continue
                 yield Match(start, end, token_start, token_end, prefix, entry.payload)
 
 
 def longest_first(matches: list[Match]) -> list[Match]:
     """Non-overlapping matches, preferring the longest (then the leftmost), in text order."""
+    if not matches:
+        return []
+    taken = bytearray(max(m.end for m in matches))  # 1 where a chosen match lies
     chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
-    for m in sorted(matches, key=lambda m: (-m.length, m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if taken.find(1, m.start, m.end) != -1:
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     chosen.sort(key=lambda m: m.start)
     return chosen
