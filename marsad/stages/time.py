@@ -35,20 +35,35 @@ def _grammar() -> dict:
     month_re = alt(months)
     weekday_re = alt(weekdays)
     count_re = r"(?:\d+|" + alt(numbers) + ")"
+    relday_re = "اول امس|امس|البارحه|اليوم|غدا|بعد غد|الليله الماضيه"
+    unit_re = "الاسبوع|الشهر|العام|السنه"
+    duration_re = (rf"(منذ|قبل) ({count_re}|بضعه|عده)? ?(ايام|يوما|يوم|يومين|اسابيع|اسبوعا|اسبوع|"
+                   rf"اسبوعين|اشهر|شهرا|شهر|شهرين|اعوام|عاما|عام|عامين|سنوات|سنه|سنتين)")
+    daytime_re = "صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد الظهر"
     B, E = r"(?<![\w])(?:[وفب]|ال|في)?", r"(?!\w)"
+    # Each pattern with a probe: a simpler expression found in every match of the pattern
+    # (its words without the lookarounds and clitics). A pattern opening with a lookbehind is
+    # tried at every character; the probe is scanned for quickly, and where it is not found,
+    # neither is the pattern, which is then not run (numeric dates and clock times are rare).
     patterns = [
-        ("dmy", rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({month_re})(?: (?:عام |سنه )?(\d{{4}}))?{E}"),
-        ("my", rf"{B}(?:شهر )?({month_re})(?: (?:من )?(?:عام |سنه )?(\d{{4}})| (الماضي|المقبل|القادم|المنصرم))?{E}"),
-        ("numeric", r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])"),
-        ("relday", rf"{B}(اول امس|امس|البارحه|اليوم|غدا|بعد غد|الليله الماضيه){E}"),
-        ("weekday", rf"{B}(?:يوم )?({weekday_re})(?: (الماضي|المقبل|القادم))?{E}"),
-        ("relunit", rf"{B}(الاسبوع|الشهر|العام|السنه)( الماضي| الماضيه| المقبل| المقبله| القادم| الجاري| الحالي)?{E}"),
-        ("duration", rf"{B}(منذ|قبل) ({count_re}|بضعه|عده)? ?(ايام|يوما|يوم|يومين|اسابيع|اسبوعا|اسبوع|اسبوعين|اشهر|شهرا|شهر|شهرين|اعوام|عاما|عام|عامين|سنوات|سنه|سنتين){E}"),
-        ("clock", rf"{B}(?:الساعه )?(\d{{1,2}}|الواحده|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه|العاشره|الحاديه عشره|الثانيه عشره)(?: و(?:النصف|الربع))? ?(صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد الظهر){E}"),
-        ("year", rf"{B}(?:عام|سنه|العام) (\d{{4}}){E}"),
+        ("dmy", rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({month_re})(?: (?:عام |سنه )?(\d{{4}}))?{E}",
+         rf"\d ?(?:من )?(?:شهر )?(?:{month_re})"),
+        ("my", rf"{B}(?:شهر )?({month_re})(?: (?:من )?(?:عام |سنه )?(\d{{4}})| (الماضي|المقبل|القادم|المنصرم))?{E}",
+         month_re),
+        ("numeric", r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])",
+         r"\d[/.-]\d{1,2}[/.-]\d{4}"),
+        ("relday", rf"{B}({relday_re}){E}", relday_re),
+        ("weekday", rf"{B}(?:يوم )?({weekday_re})(?: (الماضي|المقبل|القادم))?{E}", weekday_re),
+        ("relunit", rf"{B}({unit_re})( الماضي| الماضيه| المقبل| المقبله| القادم| الجاري| الحالي)?{E}", unit_re),
+        ("duration", rf"{B}{duration_re}{E}", duration_re),
+        ("clock", rf"{B}(?:الساعه )?(\d{{1,2}}|الواحده|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه|العاشره|الحاديه عشره|الثانيه عشره)(?: و(?:النصف|الربع))? ?({daytime_re}){E}",
+         daytime_re),
+        ("year", rf"{B}(?:عام|سنه|العام) (\d{{4}}){E}", r"(?:عام|سنه) \d{4}"),
     ]
-    compiled = [(kind, re.compile(p)) for kind, p in patterns]
-    return {"months": months, "weekdays": weekdays, "numbers": numbers, "patterns": compiled}
+    compiled = [(kind, re.compile(p)) for kind, p, _ in patterns]
+    probes = {kind: re.compile(probe) for kind, _, probe in patterns}
+    return {"months": months, "weekdays": weekdays, "numbers": numbers, "patterns": compiled,
+            "probes": probes}
 
 
 _ORDINAL_HOURS = {"الواحده": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5,
@@ -169,8 +184,12 @@ def find_dates(doc: Document) -> list[Entity]:
     view = doc.normalized
     pub = parse_date(doc.published)
     found: list[tuple[int, int, Entity]] = []
+    text = view.text
+    probes = g["probes"]
     for kind, pattern in g["patterns"]:
-        for m in pattern.finditer(view.text):
+        if probes[kind].search(text) is None:
+            continue  # the pattern cannot match where its probe does not
+        for m in pattern.finditer(text):
             resolved = resolve(kind, m, pub, g)
             if resolved is None:
                 continue
