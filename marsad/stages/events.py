@@ -258,6 +258,11 @@ def _bare(word: str) -> str:
     return word
 
 
+# Who takes to the streets: a protest verb with no subject of its own takes such a phrase of
+# its sentence (المتظاهرون).
+_CROWD = {"CVL", "OPP", "LAB", "EDU", "REL", "PTY"}
+
+
 def _side(country: str | None, sector: str | None) -> str | None:
     if country == "IMG" or sector in _ARMED_SECTORS:
         return "armed"
@@ -421,6 +426,9 @@ class Coder:
         lo, hi = s.clause(t_first, t_last)
         if trig.requires and not s.followed_by(t_last, hi, trig.requires):
             return None  # نشرت الصحيفة تقريرا: no troops, no deployment
+        if trig.type == "PROTEST" and trig.pos == "N" and \
+                any(s.in_cue(j, "suppression") for j in range(max(lo, t_first - 2), t_first)):
+            return None  # قمع المظاهرات: the protest is what is repressed, told by the repression
         if trig.type == "ASSAULT" and trig.present and self._habitual(s, prefix, lo, hi, t_first):
             return None  # يقتلون الناس بلا رحمة: an undated present tells a habit, not an attack
         if trig.pos == "N" and s.cue_before(t_first, "state"):
@@ -429,6 +437,18 @@ class Coder:
                 and not s.word(t_first - 1).lstrip("وف").startswith("ال"):
             return None  # وزارة الحرب، محكمة الجنايات: part of a name (الوزير التفجير is not)
         actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi, prefix)
+        if trig.type == "PROTEST" and trig.pos == "V" and (
+                self._opens_relative(s, lo, t_first) or trig.present and actors
+                and self._described_by_verb(s, [a for a in s.actors if a.end <= start], t_first)):
+            return None  # المتظاهرون الذين تجمعوا، متظاهرين يحتجون: describes the crowd
+        if trig.type == "PROTEST" and not actors and trig.pos == "V":
+            actors = [a for a in s.actors if a.attrs.get("sector") in _CROWD][:1]  # المتظاهرون
+        if trig.type == "PROTEST" and actors and all(
+                _side(a.attrs.get("country"), a.attrs.get("sector")) == "state"
+                or a.attrs.get("sector") is None and a.label == "ACTOR" and a.attrs.get("country")
+                for a in actors):
+            # احتجت تركيا: a state's protest is verbal, ACCUSE-disapprove (PLOVER)
+            trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
         if trig.masdar and not any(self._adjacent(s, a, t_first, t_last) for a in actors):
             # قتل with no subject next to it is the noun (مقتل، قتل المدنيين), not the verb
             return self.code(s, replace(trig, pos="N", masdar=False), start, end, prefix,

@@ -306,3 +306,31 @@ def test_a_bare_stem_with_its_subject_next_to_it_is_the_verb(extract):
 def test_a_bare_stem_with_no_subject_next_to_it_is_the_noun(extract):
     doc = extract("وأدان وزير الداخلية العراقي قتل المدنيين في الموصل.")
     assert all(("IRQ", "GOV") not in _codes(e.actors) for e in doc.events if e.type == "ASSAULT")
+
+
+# protests (issue 3: GSR PROTEST) --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "واحتشد آلاف المتظاهرين أمام مبنى البرلمان في بيروت أمس.",
+    "وخرج مئات الطلاب إلى الشوارع في الخرطوم احتجاجا على رفع أسعار الخبز.",
+    "ونظم نشطاء مسيرة في وسط تونس للمطالبة بالإفراج عن المعتقلين.",
+    "وتجمع المحتجون فى ميدان التحرير رغم منع التظاهر.",
+])
+def test_gatherings_and_marches_are_protests(extract, text):
+    assert "PROTEST" in {e.type for e in extract(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الوزير التزام الحكومة بمسيرة السلام في المنطقة.",
+    "وأسقطت الدفاعات الجوية طائرة مسيرة قرب الحدود.",
+    "وقمعت الشرطة المظاهرات في العاصمة بالغاز المسيل للدموع.",
+    "واعتقلت الشرطة عشرة من المتظاهرين الذين تجمعوا أمام السفارة.",
+])
+def test_no_protest_of_its_own(extract, text):
+    assert "PROTEST" not in {e.type for e in extract(text).events}
+
+
+def test_a_state_protest_is_a_verbal_accusation(extract):
+    doc = extract("واحتجت تركيا لدى السفير الروسي على انتهاك طائرة روسية أجواءها.")
+    assert "PROTEST" not in {e.type for e in doc.events}
+    assert ("TUR", "GOV") in _codes(_event(doc, "ACCUSE").actors)
