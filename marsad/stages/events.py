@@ -56,6 +56,9 @@ UNIDENTIFIED_ACTOR = "actor-unidentified"
 _RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipient phrase
 _SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
 _OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
+# words after which a phrase before the verb is its subject (ان قوات الأسد اقتحمت، وكانت X طالبت)
+_SUBJECT_OPENERS = {"ان", "بان", "لان", "وان", "كان", "كانت", "كانوا", "وكان", "وكانت",
+                    "وكانوا", "فكان", "فكانت"}
 _NEEDS_RECIPIENT = "@recipient"  # in triggers.tsv's requires column
 _UNCLAIMED = "@unclaimed"
 # What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
@@ -216,11 +219,12 @@ class _Sentence:
         return False
 
     def opens_clause(self, i: int, lo: int) -> bool:
-        """Does token ``i`` open its clause, or follow a complementiser (أن، إن)?"""
+        """Does token ``i`` open its clause, or follow a complementiser (أن، إن) or a form of
+        كان (وكانت منظمة العفو طالبت)?"""
         if i <= lo:
             return True
         prev = self.word(i - 1)
-        return prev in ("ان", "بان", "لان", "وان") or self.is_boundary(i - 1)
+        return prev in _SUBJECT_OPENERS or self.is_boundary(i - 1)
 
     def cue_before(self, i: int, kind: str) -> bool:
         """Is the word before token ``i`` a cue of this kind?"""
@@ -511,8 +515,11 @@ class Coder:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
                     and free(before[-1]) else None
                 vso = None
+                # قتلوا، أطلقوا: a plural ending carries the subject; what follows is the object
+                carries_subject = not trig.present and \
+                    normalize_string(s.doc.text[start:end]).endswith("وا")
                 for a in after:
-                    if s.tok(a.start) - t_last > _SUBJECT_REACH:
+                    if carries_subject or s.tok(a.start) - t_last > _SUBJECT_REACH:
                         break
                     if free(a):
                         vso = a

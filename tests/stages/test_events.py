@@ -334,3 +334,15 @@ def test_a_state_protest_is_a_verbal_accusation(extract):
     doc = extract("واحتجت تركيا لدى السفير الروسي على انتهاك طائرة روسية أجواءها.")
     assert "PROTEST" not in {e.type for e in doc.events}
     assert ("TUR", "GOV") in _codes(_event(doc, "ACCUSE").actors)
+
+
+def test_a_plural_verb_carries_its_subject_so_the_phrase_after_is_the_object(extract):
+    doc = extract("ورفض الأهالي دخول القرية، ثم أطلقوا النار على المسلحين الحوثيين.")
+    ev = _event(doc, "ASSAULT")
+    assert ("YEM", "REB") not in _codes(ev.actors)
+
+
+def test_after_kana_the_phrase_before_the_verb_is_its_subject(extract):
+    doc = extract("وكانت منظمة العفو الدولية طالبت السلطات الجزائرية بالإفراج عن الصحفي.")
+    ev = _event(doc, "REQUEST")
+    assert _codes(ev.actors) == {("NGO", "NGO")}
