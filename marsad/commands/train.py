@@ -27,10 +27,16 @@ def register(sub) -> None:
                           "(default: ./ner-model; the shipped model is marsad/ner/model)")
     ner.add_argument("--seed", type=int, default=13, help="seed of the sentence order (default 13)")
     ner.add_argument("--max-iterations", type=int, default=None, help="L-BFGS iterations (default 200)")
+    ner.add_argument("--news", metavar="FILE", nargs="*", default=None,
+                     help="JSON Lines news files to learn the word clusters from (default: "
+                          "data/news_*/*.jsonl under the shared folder; none: no clusters)")
+    ner.add_argument("--clusters", metavar="FILE",
+                     help="reuse a clusters.tsv written by an earlier training instead of "
+                          "learning the clusters again")
     ner.set_defaults(func=run_ner)
 
 
-def _default_data() -> Path:
+def _shared_root() -> Path | None:
     import os
 
     from ..ner.train import DEFAULT_TRAIN
@@ -39,8 +45,17 @@ def _default_data() -> Path:
              Path(__file__).resolve().parents[2].parent / "shared"]
     for root in roots:
         if root and (Path(root) / DEFAULT_TRAIN).is_file():
-            return Path(root) / DEFAULT_TRAIN
-    raise ConfigError("ANERcorp train split not found; pass --data FILE")
+            return Path(root)
+    return None
+
+
+def _default_data() -> Path:
+    from ..ner.train import DEFAULT_TRAIN
+
+    root = _shared_root()
+    if root is None:
+        raise ConfigError("ANERcorp train split not found; pass --data FILE")
+    return root / DEFAULT_TRAIN
 
 
 def run_ner(args) -> int:
@@ -50,6 +65,24 @@ def run_ner(args) -> int:
     if not data.is_file():
         raise ConfigError(f"no such training file: {data}")
     params = {"max_iterations": args.max_iterations} if args.max_iterations else None
-    meta = train(data, args.out, seed=args.seed, params=params)
+    clusters = None
+    news: list[Path] = []
+    if args.clusters:
+        from ..ner.lexicon import load_clusters
+
+        if not Path(args.clusters).is_file():
+            raise ConfigError(f"no such clusters file: {args.clusters}")
+        clusters = load_clusters(Path(args.clusters))
+    elif args.news is not None:
+        news = [Path(p) for p in args.news]
+    else:
+        from ..ner.clusters import NEWS_GLOB
+
+        root = _shared_root()
+        news = sorted(root.glob(NEWS_GLOB)) if root else []
+    for path in news:
+        if not path.is_file():
+            raise ConfigError(f"no such news file: {path}")
+    meta = train(data, args.out, seed=args.seed, params=params, clusters=clusters, news=news)
     print(json.dumps(meta, indent=2))
     return 0

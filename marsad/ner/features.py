@@ -34,7 +34,6 @@ TOKEN_RE = re.compile(r"\d+(?:[.,/:]\d+)*|\w+|[^\w\s]", re.UNICODE)
 _ARABIC = re.compile("^[\u0621-\u064a]+$")
 _LATIN = re.compile("^[A-Za-z]+$")
 _DIGITS = re.compile(r"^\d[\d.,/:]*$")
-_CONTEXT = (-2, -1, 1, 2)
 _CACHE_LIMIT = 200_000
 
 
@@ -53,26 +52,46 @@ def shape(word: str) -> str:
 class Featurizer:
     """Features of normalised token sequences, given the lexicon classes of words."""
 
-    def __init__(self, lexicon: dict[str, tuple[str, ...]]):
+    def __init__(self, lexicon: dict[str, tuple[str, ...]],
+                 clusters: dict[str, tuple[str, ...]] | None = None,
+                 options: dict | None = None):
         # Classes beginning with "_" are bookkeeping (known words, common words), not features.
         self.lexicon = {w: tuple(c for c in cs if not c.startswith("_")) for w, cs in lexicon.items()}
-        self.known = frozenset(lexicon)
+        self.options = dict(options or {})
+        if self.options.get("split_strict"):
+            # The large automatic city list is no evidence that a bare و ف ب ل ك is a clitic
+            # (لويس is no ل + ويس).
+            self.known = frozenset(w for w, cs in lexicon.items()
+                                   if any(not c.startswith("CITY") for c in cs))
+        else:
+            self.known = frozenset(lexicon)
+        self.clusters = clusters or {}
+        self._split: dict[str, tuple[str, str]] = {}
         self.common = frozenset(w for w, cs in lexicon.items() if "_COMMON" in cs)
         # Training only: words whose identity features are left out (the hapaxes), so that the
         # model learns to recognise a name it has not seen from its context, affixes and letters.
         self.hide: frozenset[str] = frozenset()
         self._own: dict[str, list[str]] = {}
-        self._ctx: dict[str, dict[int, list[str]]] = {}
+        # per word: its features as the word two before, one before, one after and two after
+        # another, and whether it is rare
+        self._ctx: dict[str, tuple] = {}
 
     def stem(self, word: str) -> str:
         return self.split(word)[1]
 
     def split(self, word: str) -> tuple[str, str]:
-        if len(word) > 2 and word[0].isalpha():
-            return split_proclitics(word, self.known)
-        return "", word
+        got = self._split.get(word)
+        if got is None:
+            if len(word) > 2 and word[0].isalpha():
+                got = split_proclitics(word, self.known)
+            else:
+                got = ("", word)
+            if len(self._split) > _CACHE_LIMIT:
+                self._split.clear()
+            self._split[word] = got
+        return got
 
-    def _compute(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+    def _compute(self, word: str) -> tuple[list[str], tuple]:
         prefix, stem = self.split(word)
         classes = self.lexicon.get(stem, ())
         if not classes and stem.startswith("ال") and len(stem) > 4:
@@ -91,25 +110,32 @@ class Featurizer:
         if 4 <= len(stem) <= 12:
             own.extend("c3=" + stem[k:k + 3] for k in range(1, len(stem) - 3))
         own.extend("lx=" + c for c in classes)
-        base = ["w=" + word]
-        if prefix:
-            base.append("st=" + stem)
-        base.extend("lx=" + c for c in classes)
-        if "rare" in own:
-            base.append("rare")
-        ctx = {o: [f"{o}{f}" for f in base] for o in _CONTEXT}
-        ctx[-1].append("-1s2=" + stem[-2:])
-        ctx[1].append("1s2=" + stem[-2:])
-        if word in self.hide:
+        opt = self.options
+        if opt.get("word_affix") and prefix:
+            own += ["wp2=" + word[:2], "ws2=" + word[-2:], "ws3=" + word[-3:]]
+        own.extend("k=" + k for k in self.clusters.get(word) or self.clusters.get(stem) or ())
+        hidden = word in self.hide  # training only
+        if hidden:
             own = [f for f in own if not f.startswith(("w=", "st="))]
-            ctx = {o: [f for f in fs if not f.startswith((f"{o}w=", f"{o}st="))]
-                   for o, fs in ctx.items()}
+            base = []
+        else:
+            base = ["w=" + word, "st=" + stem] if prefix else ["w=" + word]
+        base.extend(["lx=" + c for c in classes])
+        rare = "rare" in own
+        if rare:
+            base.append("rare")
+        s2 = stem[-2:]
+        m1 = ["-1" + f for f in base]
+        m1.append("-1s2=" + s2)
+        p1 = ["1" + f for f in base]
+        p1.append("1s2=" + s2)
+        entry = (["-2" + f for f in base], m1, p1, ["2" + f for f in base], rare)
         if len(self._own) > _CACHE_LIMIT:
             self._own.clear()
             self._ctx.clear()
         self._own[word] = own
-        self._ctx[word] = ctx
-        return own, ctx
+        self._ctx[word] = entry
+        return own, entry
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Features of each word of a sentence (words already normalised)."""
@@ -126,26 +152,29 @@ class Featurizer:
             ctxs.append(ctx)
         n = len(words)
         out = []
+        # bigram i joins words i-1 and i ("" where either is hidden in training)
+        bigrams = [""] + [a + "|" + b if a not in hide and b not in hide else ""
+                          for a, b in zip(words, words[1:])]
         for i in range(n):
             feats = list(owns[i])
-            if "rare" in feats:  # an unknown word: what stands around it says what it is
+            if ctxs[i][4]:  # an unknown word: what stands around it says what it is
                 feats.append("r-1w=" + (words[i - 1] if i else "BOS"))
                 feats.append("r+1w=" + (words[i + 1] if i + 1 < n else "EOS"))
             if i >= 2:
-                feats += ctxs[i - 2][-2]
+                feats += ctxs[i - 2][0]
             if i >= 1:
-                feats += ctxs[i - 1][-1]
-                if words[i - 1] not in hide and words[i] not in hide:
-                    feats.append("bg-=" + words[i - 1] + "|" + words[i])
+                feats += ctxs[i - 1][1]
+                if bigrams[i]:
+                    feats.append("bg-=" + bigrams[i])
             else:
                 feats.append("BOS")
             if i + 1 < n:
-                feats += ctxs[i + 1][1]
-                if words[i] not in hide and words[i + 1] not in hide:
-                    feats.append("bg+=" + words[i] + "|" + words[i + 1])
+                feats += ctxs[i + 1][2]
+                if bigrams[i + 1]:
+                    feats.append("bg+=" + bigrams[i + 1])
             else:
                 feats.append("EOS")
             if i + 2 < n:
-                feats += ctxs[i + 2][2]
+                feats += ctxs[i + 2][3]
             out.append(feats)
         return out

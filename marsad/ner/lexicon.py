@@ -56,7 +56,16 @@ def read_given_names() -> list[str]:
 
 def read_cues() -> list[tuple[str, str]]:
     """(normalised word, kind) pairs of ``cues.tsv``."""
-    text = _res.files(__package__).joinpath("cues.tsv").read_text("utf-8")
+    return _read_kinds("cues.tsv")
+
+
+def read_misc_words() -> list[tuple[str, str]]:
+    """(normalised word, kind) pairs of ``misc_words.tsv`` (currencies, religions)."""
+    return _read_kinds("misc_words.tsv")
+
+
+def _read_kinds(name: str) -> list[tuple[str, str]]:
+    text = _res.files(__package__).joinpath(name).read_text("utf-8")
     out = []
     header = True
     for line in text.splitlines():
@@ -104,6 +113,8 @@ def build_lexicon() -> dict[str, set[str]]:
         _add(lex, name, "GIVEN")
     for word, kind in read_cues():
         lex.setdefault(_strip_article(word), set()).add("CUE_" + kind)
+    for word, kind in read_misc_words():
+        lex.setdefault(_strip_article(word), set()).add(kind)
     return lex
 
 
@@ -122,3 +133,18 @@ def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
         word, _, classes = line.partition("\t")
         lex[word] = tuple(classes.split())
     return lex
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Word clusters (``word<TAB>cluster ids``) if the model has them, else an empty table."""
+    return load_lexicon(path) if path.is_file() else {}
+
+
+def load_options(model_dir: Path) -> dict:
+    """The feature options the model was trained with (``meta.json``'s ``features``)."""
+    import json
+
+    meta = model_dir / "meta.json"
+    if not meta.is_file():
+        return {}
+    return json.loads(meta.read_text("utf-8")).get("features", {})

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..document import Document, Entity
 from .conll import chunks
 from .features import Featurizer
-from .lexicon import load_lexicon
+from .lexicon import load_clusters, load_lexicon, load_options
 
 OUTPUT_TYPES = ("PER", "ORG", "LOC")
 # In the pipeline a wrong name costs more than a missed one (the lexicons and the gazetteer find
@@ -36,7 +36,9 @@ class Tagger:
                 return
             import pycrfsuite
 
-            featurizer = Featurizer(load_lexicon(self.model_dir / "lexicon.tsv"))
+            featurizer = Featurizer(load_lexicon(self.model_dir / "lexicon.tsv"),
+                                    load_clusters(self.model_dir / "clusters.tsv"),
+                                    load_options(self.model_dir))
             crf = pycrfsuite.Tagger()
             crf.open(str(self.model_dir / "ner.crfsuite"))
             self._featurizer = featurizer

@@ -31,17 +31,26 @@ VOCAB_MIN_COUNT = 3  # training words seen this often count as known words for c
 COMMON_OUTSIDE = 0.9  # ... and those outside names this often are "common"
 NOISY = ("CITY",)  # the large automatic gazetteer, cleaned of common words
 HIDE_MAX_COUNT = 2  # words seen this rarely are trained without their identity (features.py)
+# Feature options (features.py), stored in meta.json so that the tagger computes the same ones.
+DEFAULT_FEATURES = {"split_strict": 1, "word_affix": 1}
 
 
 def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int = 13,
           params: dict | None = None, lexicon: dict[str, set[str]] | None = None,
-          hide_max_count: int = HIDE_MAX_COUNT, verbose: bool = False) -> dict:
+          hide_max_count: int = HIDE_MAX_COUNT, verbose: bool = False,
+          clusters: dict[str, tuple[str, ...]] | None = None,
+          news: list[Path] | None = None,
+          features: dict | None = None) -> dict:
+    """Train on ``train_path`` and write the model into ``out_dir``. Word clusters are given
+    (``clusters``) or learned from the training text and the ``news`` JSON Lines files
+    (:mod:`marsad.ner.clusters`); without either the model has no cluster features."""
     import pycrfsuite
 
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     sentences = read_conll(train_path)
+    features = dict(DEFAULT_FEATURES if features is None else features)
     lex = build_lexicon() if lexicon is None else {k: set(v) for k, v in lexicon.items()}
     counts: Counter = Counter()
     outside: Counter = Counter()
@@ -53,7 +62,7 @@ def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int 
         if n >= VOCAB_MIN_COUNT and word[0].isalpha() and len(word) >= 3:
             lex.setdefault(word, set()).add("_VOC")
     # Words almost always outside names are never propagated (see propagate.py).
-    feat = Featurizer({k: tuple(sorted(v)) for k, v in lex.items()})
+    feat = Featurizer({k: tuple(sorted(v)) for k, v in lex.items()}, options=features)
     stem_counts: Counter = Counter()
     stem_outside: Counter = Counter()
     for word, n in counts.items():
@@ -68,8 +77,17 @@ def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int 
         if "_COMMON" in classes or not word[:1].isalpha():
             classes.difference_update([c for c in classes if c.startswith(NOISY)])
     save_lexicon(lex, out / "lexicon.tsv")
-    feat = Featurizer({k: tuple(sorted(v)) for k, v in lex.items()})
-    feat.hide = frozenset(w for w, n in counts.items() if n <= hide_max_count)
+    if clusters is None and news:
+        from .clusters import build_clusters, news_sentences
+
+        texts = [retokenize(s)[0] for s in sentences] + news_sentences(news)
+        clusters = build_clusters(texts, seed=seed)
+    if clusters:
+        clusters = {w: tuple(c) for w, c in clusters.items() if not w.startswith("#")}
+        save_lexicon({w: set(c) for w, c in clusters.items()}, out / "clusters.tsv")
+    feat = Featurizer({k: tuple(sorted(v)) for k, v in lex.items()}, clusters, features)
+    hidden = {w for w, n in counts.items() if n <= hide_max_count}
+    feat.hide = frozenset(hidden)
 
     order = list(range(len(sentences)))
     random.Random(seed).shuffle(order)
@@ -91,6 +109,9 @@ def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int 
         "seed": seed,
         "hide_max_count": hide_max_count,
         "params": settings,
+        "features": features,
+        "clusters": len(clusters or {}),
+        "news_files": [Path(p).name for p in news or ()],
         "training_seconds": round(elapsed, 1),
         "model_bytes": model.stat().st_size,
         "licence_of_training_data": "ANERcorp, CC BY-SA 4.0",

@@ -67,3 +67,17 @@ def test_cached_features_are_not_changed_by_building_sentences():
     again = feat.sentence(words("في حلب اليوم"))
     assert first == again
     assert feat.sentence(["حلب"])[0].count("w=حلب") == 1
+
+
+def test_a_city_name_alone_is_no_evidence_for_a_bare_clitic_with_split_strict():
+    lexicon = {"ويس": ("CITY",), "حلب": ("CITY", "CUE_LOC")}
+    assert Featurizer(lexicon).split("لويس") == ("ل", "ويس")
+    strict = Featurizer(lexicon, options={"split_strict": 1})
+    assert strict.split("لويس") == ("", "لويس")
+    assert strict.split("وحلب") == ("و", "حلب")  # known from a curated list
+    assert strict.split("الويس") == ("ال", "ويس")  # the article is always split
+
+
+def test_the_whole_word_keeps_its_affixes_when_a_clitic_is_cut():
+    feats = Featurizer(LEXICON, options={"word_affix": 1}).sentence(words("وبحلب"))[0]
+    assert {"wp2=وب", "ws2=لب", "ws3=حلب"} <= set(feats)
