@@ -63,3 +63,22 @@ def test_the_features_carry_the_cluster_ids_of_the_word_or_its_stem():
     feat = Featurizer({"حلب": ("CITY",)}, {"حلب": ("K2_1", "K4_3")})
     assert {"k=K2_1", "k=K4_3"} <= set(feat.sentence(["وبحلب"])[0])
     assert not any(f.startswith("k=") for f in feat.sentence(["امس"])[0])
+
+
+def test_a_model_trained_with_clusters_keeps_them_and_its_feature_options(tmp_path):
+    from marsad.ner.tagger import Tagger
+    from marsad.ner.train import DEFAULT_FEATURES, train
+
+    corpus = tmp_path / "tiny.conll"
+    sentences = [[("قال", "O"), ("الرئيس", "O"), (p, "B-PERS"), ("في", "O"), (c, "B-LOC")]
+                 for p, c in zip(PEOPLE, CITIES)]
+    corpus.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in s) for s in sentences) + "\n",
+                      encoding="utf-8")
+    clusters = {"حلب": ("K2_0",), "خالد": ("K2_1",)}
+    meta = train(corpus, tmp_path / "model", params={"max_iterations": 20},
+                 lexicon={"رييس": {"CUE_PER"}}, clusters=clusters)
+    assert meta["features"] == DEFAULT_FEATURES and meta["clusters"] == 2
+    tagger = Tagger(tmp_path / "model")
+    assert tagger.featurizer.clusters == clusters
+    assert tagger.featurizer.options == DEFAULT_FEATURES
+    assert "k=K2_0" in tagger.featurizer.sentence(["حلب"])[0]
