@@ -159,6 +159,10 @@ class Store:
     def _insert_article(self, article, doc: Document, terms: str) -> int | None:
         raise NotImplementedError
 
+    def _insert_articles(self, items: list[tuple[Any, Document]]) -> list[int | None]:
+        """Insert articles in order; the id of each, ``None`` where its URL or hash is stored."""
+        return [self._insert_article(article, doc, _article_terms(article, doc)) for article, doc in items]
+
     def _insert_events(self, rows: list[tuple[tuple, str]]) -> list[int]:
         """Insert ``(event row, search terms)`` pairs in order; returns their ids."""
         raise NotImplementedError
@@ -166,14 +170,10 @@ class Store:
     def write_batch(self, items: list[tuple[Any, Document]]) -> list[int | None]:
         """Store ``(Article, Document)`` pairs in one transaction; an article whose URL or hash is
         already stored is skipped (``None`` in the returned ids)."""
-        ids: list[int | None] = []
         with self.transaction():
-            stored = []
-            for article, doc in items:
-                aid = self._insert_article(article, doc, _article_terms(article, doc))
-                ids.append(aid)
-                if aid is not None:
-                    stored.extend((aid, doc, event) for event in doc.events)
+            ids = self._insert_articles(items)
+            stored = [(aid, doc, event) for (_, doc), aid in zip(items, ids) if aid is not None
+                      for event in doc.events]
             # The events of the whole batch go in together, then their participants and mentions
             # in one statement each (PostgreSQL: one round trip each, not three per event).
             eids = self._insert_events([_event_row(aid, doc, event) for aid, doc, event in stored])
@@ -447,6 +447,26 @@ class PostgresStore(Store):
             _article_row(article, doc) + (terms,),
         ).fetchone()
         return row[0] if row else None
+
+    def _insert_articles(self, items):
+        if not items:
+            return []
+        # One pipelined executemany for the batch's articles (in order, each conflict checked
+        # against those before it, as one INSERT each would be), each returning its id or nothing.
+        cur = self.conn.cursor()
+        cur.executemany(self._sql(
+            "INSERT INTO articles (url, hash, ext_id, title, text, published, date_source, source, category, "
+            "language, origin, stages, meta, ingested_at, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "to_tsvector('simple', ?)) ON CONFLICT DO NOTHING RETURNING id"),
+            [_article_row(article, doc) + (_article_terms(article, doc),) for article, doc in items],
+            returning=True)
+        ids = []
+        while True:
+            row = cur.fetchone()
+            ids.append(row[0] if row else None)
+            if not cur.nextset():
+                break
+        return ids
 
     def _insert_events(self, rows):
         if not rows:
