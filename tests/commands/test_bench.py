@@ -40,6 +40,7 @@ def test_bench_json_has_every_figure(corpus, capsys):
     words = sum(len(a["text"].split()) for a in ARTICLES)
     assert r["tokens"] == words
     assert r["articles_per_second"] > 0 and r["tokens_per_second"] > 0
+    assert r["cpu_seconds"] > 0 and r["articles_per_cpu_second"] > 0
     assert r["floor_articles_per_second"] > 0 and r["ratio_to_floor"] > 0
     assert 0 < r["startup_seconds"] <= r["startup_process_seconds"]
     assert r["peak_rss_mb"] > 1
