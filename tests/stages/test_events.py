@@ -338,3 +338,17 @@ ACTOR_CASES = [
 @pytest.mark.parametrize("case, text, etype, actor", ACTOR_CASES, ids=[c[0] for c in ACTOR_CASES])
 def test_the_actor_of_each_construction(extract, case, text, etype, actor):
     assert actor in _codes(_event(extract(text), etype).actors)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وحققت القوات العراقية انتصارات متتالية على داعش.", "ACCUSE"),
+    ("وتقع مقاطعة بلوشستان في جنوب غرب باكستان.", "PROTEST"),
+    ("ورحل الشاعر الفلسطيني عن عمر ناهز السبعين.", "COERCE"),
+])
+def test_achieving_a_province_and_passing_away(extract, text, etype):
+    assert etype not in {e.type for e in extract(text).events}
+
+
+def test_investigating_and_boycotting_still_count(extract):
+    doc = extract("وحققت الشرطة التونسية مع ثلاثة مشتبه بهم، وبدأت المعارضة مقاطعة الانتخابات.")
+    assert {"ACCUSE", "PROTEST"} <= {e.type for e in doc.events}
