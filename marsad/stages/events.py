@@ -176,6 +176,13 @@ class _Sentence:
         self.dates = dates
         self.cues = cues
         self.noun_triggers = list(noun_triggers)  # original start offsets of noun triggers
+        # the cue kinds covering each token, looked up per token on the hot path
+        self.cue_kinds: list[set[str]] = [set() for _ in tokens]
+        for c_start, c_end, kind in cues:
+            if tokens:
+                for i in range(self.tok(c_start), self.tok(max(c_start, c_end - 1)) + 1):
+                    if tokens[i].start < c_end and c_start < tokens[i].end:
+                        self.cue_kinds[i].add(kind)
         # token starts of clause openers and complementisers, looked up per token on the hot path
         # (by the token's own start: وأسفرت opens a clause though the cue begins after و)
         self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
@@ -231,8 +238,7 @@ class _Sentence:
         return i > 0 and self.in_cue(i - 1, kind)
 
     def in_cue(self, i: int, kind: str) -> bool:
-        tok = self.tokens[i]
-        return any(c[0] < tok.end and tok.start < c[1] and c[2] == kind for c in self.cues)
+        return kind in self.cue_kinds[i]
 
     def cue_between(self, lo: int, hi: int, kind: str) -> bool:
         return any(self.in_cue(i, kind) for i in range(lo, hi))
@@ -374,18 +380,20 @@ class Coder:
         dates = [e for e in doc.entities if e.label == "DATE"]
         names = [e for e in doc.entities if e.label in ("ACTOR", "LOC", "GPE", "PER", "ORG")
                  and not (e.label == "ACTOR" and e.attrs.get("sector") is None)]
-        noun_starts = [view.to_original(m.start, m.end)[0] for m in triggers if m.payload.pos == "N"]
+        spans = []
+        for m in triggers:
+            start, end = view.to_original(m.start, m.end)
+            if not any(n.start < end and start < n.end and n.end - n.start >= end - start
+                       for n in names):
+                spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
+        noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
         focus_place = focus_place_of(doc)
         events: list[Event] = []
         partyless: list[Event] = []
         territorial: list[Event] = []
         unclaimed: set[int] = set()
         cache: dict[int, _Sentence] = {}
-        for m in triggers:
-            start, end = view.to_original(m.start, m.end)
-            if any(n.start < end and start < n.end and n.end - n.start >= end - start
-                   for n in names):
-                continue  # a trigger word inside a name or a place (وزارة الحرب، أبين)
+        for m, start, end in spans:
             si = doc.sentence_of(start)
             if si not in cache:
                 sent = doc.sentences[si]
