@@ -132,7 +132,6 @@ def normalize(text: str) -> NormalizedText:
     add_offset = offsets.append
     single = _SINGLE.get
     multi = _MULTI.get
-    joiners = _JOINERS
     prev_kind = 0
     prev_char = ""
     for i, ch in enumerate(text):
@@ -140,14 +139,7 @@ def normalize(text: str) -> NormalizedText:
         if pair is not None:
             fc, kind = pair
             # Glued tokens such as "الاسد،فى" or "6صباحا" get a space in the view.
-            if (
-                kind != prev_kind
-                and prev_kind
-                and kind
-                and not (prev_kind == 2 and fc in joiners)
-                and not (kind == 2 and prev_char in joiners)
-                and not (prev_kind == 3 and kind == 3)
-            ):
+            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
                 add_char(" ")
                 add_offset(i)
             add_char(fc)
@@ -159,14 +151,7 @@ def normalize(text: str) -> NormalizedText:
         if entry is None:
             entry = _char_entry(ch)
         for fc, kind in entry:  # the same rule, for each character a ligature gives
-            if (
-                kind != prev_kind
-                and prev_kind
-                and kind
-                and not (prev_kind == 2 and fc in joiners)
-                and not (kind == 2 and prev_char in joiners)
-                and not (prev_kind == 3 and kind == 3)
-            ):
+            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
                 add_char(" ")
                 add_offset(i)
             add_char(fc)
@@ -177,27 +162,28 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText("".join(chars), tuple(offsets))
 
 
+def _glued(prev_kind: int, kind: int, prev_char: str, char: str) -> bool:
+    """Do two differing character kinds meet inside a glued token that the view splits with a
+    space (الاسد،فى، 6صباحا)? Not at a word's start or end, not at a joiner, not between two
+    kinds 3."""
+    return bool(prev_kind and kind and not (prev_kind == 2 and char in _JOINERS)
+                and not (kind == 2 and prev_char in _JOINERS)
+                and not (prev_kind == 3 and kind == 3))
+
+
 def _view(text: str) -> str:
     """``normalize(text).text`` without the offsets: the same loop, one list fewer."""
     chars: list[str] = []
     add_char = chars.append
     single = _SINGLE.get
     multi = _MULTI.get
-    joiners = _JOINERS
     prev_kind = 0
     prev_char = ""
     for ch in text:
         pair = single(ch)
         if pair is not None:
             fc, kind = pair
-            if (
-                kind != prev_kind
-                and prev_kind
-                and kind
-                and not (prev_kind == 2 and fc in joiners)
-                and not (kind == 2 and prev_char in joiners)
-                and not (prev_kind == 3 and kind == 3)
-            ):
+            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
                 add_char(" ")
             add_char(fc)
             prev_kind = kind
@@ -207,14 +193,7 @@ def _view(text: str) -> str:
         if entry is None:
             entry = _char_entry(ch)
         for fc, kind in entry:
-            if (
-                kind != prev_kind
-                and prev_kind
-                and kind
-                and not (prev_kind == 2 and fc in joiners)
-                and not (kind == 2 and prev_char in joiners)
-                and not (prev_kind == 3 and kind == 3)
-            ):
+            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
                 add_char(" ")
             add_char(fc)
             prev_kind = kind
