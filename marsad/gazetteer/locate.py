@@ -83,7 +83,7 @@ def _words_before(text: str, start: int, n: int = 2) -> list[str]:
     while head and head[-1].isalpha():
         attached = head[-1] + attached
         head = head[:-1]
-    words = [normalize_string(w.strip("،,.:؛\"«»()")) for w in head.split()][-n:]
+    words = [normalize_string(w.strip("،,.:؛\"«»()")) for w in head.split()[-n:]]
     if attached:
         words.append(normalize_string(attached))
     return words
