@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from marsad.cli import main
+from marsad.commands.quality import _display
 from marsad.evaluate import gate
 
 ARTICLE = {"id": "q1", "title": "غارة", "date": "2015-07-22", "source": "test",
@@ -27,7 +28,7 @@ def test_quality_page_without_gold_data(tmp_path, capsys):
     assert "| dev gold articles: event detection F1 (`dev.events.f1`) | not measured | 0.500 | 0.50 |" in page
     assert "marsad eval events" in page and "marsad eval gsr" in page and "not found" in page
     assert "## Speed and memory" in page and "articles per second" in page
-    assert f"marsad bench {corpus} --json" in page
+    assert f"marsad bench {_display(corpus)} --json" in page
     assert "Generated on 20" in page
 
 
