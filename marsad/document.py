@@ -236,8 +236,22 @@ class Document:
         return doc
 
 
+def _record(obj) -> dict[str, Any]:
+    """A flat dataclass as a dict (``asdict`` deep-copies, a cost on every stored event)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
-    return asdict(event)
+    """The event as plain JSON-ready data, equal to ``dataclasses.asdict(event)``."""
+    out = _record(event)
+    out["mentions"] = [_record(m) for m in event.mentions]
+    out["locations"] = [_record(p) for p in event.locations]
+    out["attribution"] = [_record(a) for a in event.attribution]
+    for role in ("actors", "recipients"):
+        out[role] = [{**_record(a), "also_sectors": list(a.also_sectors)} for a in out[role]]
+    out["size"] = {kind: dict(v) for kind, v in event.size.items()}
+    out["context"] = list(event.context)
+    return out
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:

@@ -26,3 +26,15 @@ def test_schema_rejects_an_event_without_actor(extract):
     except jsonschema.ValidationError:
         return
     raise AssertionError("an actorless event passed the schema")
+
+
+def test_event_records_equal_the_dataclass_conversion(extract):
+    from dataclasses import asdict
+
+    from marsad.document import event_to_dict
+
+    doc = extract("قال مسؤول عسكري إن مسلحي داعش قتلوا ثلاثة جنود عراقيين في هجوم قرب تكريت أمس، "
+                  "وأعلن الجيش أنه سيطر على القرية.")
+    assert doc.events
+    for ev in doc.events:
+        assert event_to_dict(ev) == asdict(ev)
