@@ -60,7 +60,7 @@ class Tagger:
             self._load()
         crf = self._crf
         tags = crf.tag(self._featurizer.sentence(words))
-        if min_confidence > 0:
+        if min_confidence > 0 and any(t != "O" for t in tags):
             common = self._featurizer.common
             for start, end, _ in chunks(tags):
                 if (end - start == 1 and self._featurizer.stem(words[start]) in common) or min(
@@ -73,8 +73,8 @@ class Tagger:
         """Tags of a document's sentences; names tagged once are then tagged where they recur
         (see :mod:`marsad.ner.propagate`)."""
         tags = [self.tag(words, min_confidence) for words in sentences]
-        if not propagate:
-            return tags
+        if not propagate or all(t == "O" for seq in tags for t in seq):
+            return tags  # nothing tagged, nothing to spread
         from .propagate import propagate as spread
 
         feat = self._featurizer
