@@ -25,6 +25,8 @@ scene either.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..document import Document, Entity, Place
 from ..text.normalize import normalize_string
 
@@ -75,9 +77,11 @@ def place_of(ent: Entity) -> Place:
                  a.get("precision"))
 
 
-def _words_before(text: str, start: int, n: int = 2) -> list[str]:
+@lru_cache(maxsize=8192)
+def _words_before(text: str, start: int, n: int = 2) -> tuple[str, ...]:
     """The normalised words before ``start`` (nearest last), a clitic attached to the name
-    (وبحلب) counting as a word of its own."""
+    (وبحلب) counting as a word of its own. Cached: every event of an article asks again about
+    the same places."""
     head = text[max(0, start - 40): start]
     attached = ""
     while head and head[-1].isalpha():
@@ -86,7 +90,7 @@ def _words_before(text: str, start: int, n: int = 2) -> list[str]:
     words = [normalize_string(w.strip("،,.:؛\"«»()")) for w in head.split()[-n:]]
     if attached:
         words.append(normalize_string(attached))
-    return words
+    return tuple(words)
 
 
 def _bare(word: str) -> str:
