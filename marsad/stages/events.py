@@ -468,6 +468,9 @@ class Coder:
         if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
             return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
+        if trig.type == "RETREAT" and actors and \
+                all(a.attrs.get("sector") in _VICTIMS for a in actors):
+            return None  # المدنيون يغادرون المدينة: people fleeing, no side giving ground
         actor_spans = {(a.start, a.end) for a in actors}
         recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
         if trig.needs_recipient and not recipients:

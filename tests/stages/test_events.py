@@ -352,3 +352,8 @@ def test_achieving_a_province_and_passing_away(extract, text, etype):
 def test_investigating_and_boycotting_still_count(extract):
     doc = extract("وحققت الشرطة التونسية مع ثلاثة مشتبه بهم، وبدأت المعارضة مقاطعة الانتخابات.")
     assert {"ACCUSE", "PROTEST"} <= {e.type for e in doc.events}
+
+
+def test_civilians_leaving_a_town_is_no_retreat(extract):
+    doc = extract("وبدأ مئات المدنيين يغادرون مدينة الرمادي هربا من المعارك.")
+    assert "RETREAT" not in {e.type for e in doc.events}
