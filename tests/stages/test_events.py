@@ -357,3 +357,8 @@ def test_investigating_and_boycotting_still_count(extract):
 def test_civilians_leaving_a_town_is_no_retreat(extract):
     doc = extract("وبدأ مئات المدنيين يغادرون مدينة الرمادي هربا من المعارك.")
     assert "RETREAT" not in {e.type for e in doc.events}
+
+
+def test_submitting_a_request_is_no_advance(extract):
+    doc = extract("وتقدمت الحكومة العراقية بطلب رسمي إلى مجلس الأمن الدولي.")
+    assert "COERCE" not in {e.type for e in doc.events}
