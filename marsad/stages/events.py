@@ -79,6 +79,7 @@ class Trigger:
     agent: tuple[str, ...]
     lemma: str
     requires: frozenset[str] = frozenset()  # words one of which must follow in the clause
+    refuses: frozenset[str] = frozenset()  # words that, following in the clause, undo it
     needs_recipient: bool = False  # no event without a recipient party (ضرب)
     unclaimed: bool = False  # a device coded with an unidentified perpetrator when dated
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
@@ -108,7 +109,8 @@ def trigger_lexicon() -> Lexicon:
             type=row["type"], mode=row["mode"] or None, cameo=row["cameo"] or None,
             recipient=tuple(_cells(row["recipient"])) or ("-",),
             genitive=row["genitive"] or "actor", agent=tuple(_cells(row["agent"])),
-            requires=frozenset(_cells("|".join(w for w in flags if not w.startswith("@")))),
+            requires=frozenset(_cells("|".join(w for w in flags if w[:1] not in "@!"))),
+            refuses=frozenset(_cells("|".join(w[1:] for w in flags if w.startswith("!")))),
             needs_recipient=_NEEDS_RECIPIENT in flags,
             unclaimed=_UNCLAIMED in flags,
         )
@@ -438,6 +440,8 @@ class Coder:
         lo, hi = s.clause(t_first, t_last)
         if trig.requires and not s.followed_by(t_last, hi, trig.requires):
             return None  # نشرت الصحيفة تقريرا: no troops, no deployment
+        if trig.refuses and s.followed_by(t_last, hi, trig.refuses):
+            return None  # تقدمت الحكومة بطلب: a submission, not an advance
         if trig.type == "PROTEST" and trig.pos == "N" and \
                 any(s.in_cue(j, "suppression") for j in range(max(lo, t_first - 2), t_first)):
             return None  # قمع المظاهرات: the protest is what is repressed, told by the repression
