@@ -39,7 +39,7 @@ _DESTINATION = frozenset({"الي", "نحو", "باتجاه", "اتجاه", "ص�
                           "للتوجه", "التوجه"})
 # words that make a place the topic, not the scene: محادثات بشأن اليمن، الندوة المتعلقة بليبيا
 _TOPIC = frozenset({"بشان", "حول", "عن", "المتعلقه", "الخاصه", "ازاء", "تجاه", "لمناقشه",
-                    "قضيه", "ملف", "ازمه", "لازمه"})
+                    "قضيه", "ملف", "ازمه", "لازمه", "بالنسبه", "نسبه"})
 # words that open another clause inside a sentence: a place beyond one belongs to another verb
 # (قتل جنود في يريم بعد انسحابهم من دمت: the withdrawal was from Damt, not Yarim)
 _SUBORDINATORS = frozenset({"بعد", "بعدما", "قبل", "اثر", "عقب", "حيث", "عندما", "بينما", "فيما",
@@ -113,11 +113,12 @@ def is_locative(text: str, start: int) -> bool:
 
 
 def is_topic(text: str, start: int) -> bool:
-    """The place is what is talked about: بشأن اليمن، حول سوريا، المتعلقة في ليبيا، أزمة اليمن."""
+    """The place is what is talked about: بشأن اليمن، حول سوريا، المتعلقة في ليبيا، أزمة اليمن،
+    بالنسبة لطهران."""
     words = _words_before(text, start, 3)
     if not words:
         return False
-    if words[-1] in ("ب", "في", "فى") and len(words) > 1:
+    if words[-1] in ("ب", "ل", "في", "فى") and len(words) > 1:
         return _bare(words[-2]) in _TOPIC
     return _bare(words[-1]) in _TOPIC
 

@@ -87,3 +87,11 @@ def test_a_place_beyond_a_clause_opener_belongs_to_the_other_verb(extract):
                   "مواقعهم في دمت.")
     assert _near(_event(doc, "RETREAT").locations[0], 14.09, 44.67)
     assert _near(_event(doc, "ASSAULT").locations[0], 14.30, 44.38)
+
+
+def test_a_place_after_bilnisba_li_is_a_topic_not_a_scene():
+    from marsad.gazetteer.locate import is_topic
+
+    text = "وقال الوزير إن الاتفاق مهم بالنسبة لطهران وللمنطقة."
+    assert is_topic(text, text.index("طهران"))
+    assert not is_topic("وعقد الاجتماع في طهران أمس.", len("وعقد الاجتماع في "))
