@@ -77,12 +77,16 @@ def place_of(ent: Entity) -> Place:
                  a.get("precision"))
 
 
-@lru_cache(maxsize=8192)
 def _words_before(text: str, start: int, n: int = 2) -> tuple[str, ...]:
     """The normalised words before ``start`` (nearest last), a clitic attached to the name
-    (وبحلب) counting as a word of its own. Cached: every event of an article asks again about
-    the same places."""
-    head = text[max(0, start - 40): start]
+    (وبحلب) counting as a word of its own."""
+    return _window_words(text[max(0, start - 40): start], n)
+
+
+@lru_cache(maxsize=8192)
+def _window_words(head: str, n: int) -> tuple[str, ...]:
+    """The last ``n`` words of a short window, cached by the window itself: every event of an
+    article asks again about the same places (the article's text is not kept alive)."""
     attached = ""
     while head and head[-1].isalpha():
         attached = head[-1] + attached

@@ -187,7 +187,7 @@ def test_a_light_verb_with_an_elided_plural_subject(extract):
 
 @pytest.mark.parametrize("text, etype, mode", [
     ("وتمركزت قوات الجيش الليبي على مداخل مدينة سرت.", "MOBILIZE", "troops"),
-    ("ونشرت الشرطة الإسرائيلية آلافا من عناصرها في محيط البلدة القديمة.", "MOBILIZE", "troops"),
+    ("ونشرت الشرطة الأردنية آلاف العناصر حول السفارة الأمريكية في عمان.", "MOBILIZE", "troops"),
     ("وقطعت القوات العراقية الطرق المؤدية إلى الفلوجة.", "COERCE", "restrict"),
     ("وداهمت الشرطة التركية منازل يشتبه في أنها لعناصر من داعش في إسطنبول.", "COERCE", "arrest"),
 ])
