@@ -43,6 +43,8 @@ _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 _PRESENT_ENDINGS = ("", "ون", "ان", "ين", "ن", "وا", "و")
 _PREPOSITIONS = {"علي", "ضد", "مع", "الي", "في", "من", "عن", "بين", "حول", "لدي", "تجاه", "بحق"}
 _VICTIMS = {"CVL", "REF", "JRN", "MED"}
+# Sources that report events without taking part in them
+_OBSERVERS = {"MED", "JRN", "NGO"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Sides of an armed conflict, by sector (an IMG country code is a non-state armed group).
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -190,7 +192,7 @@ class _Sentence:
         self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
                               if c[2] in ("clause", "relative")}
         self.complement_starts = {tokens[self.tok(c[0])].start for c in cues
-                                  if c[2] == "complement"}
+                                  if c[2] in ("complement", "pronoun-complement")}
 
     def tok(self, offset: int) -> int:
         """Index of the token holding an original offset."""
@@ -526,6 +528,11 @@ class Coder:
                     actor = antecedent  # الطائرات التي تقصف مواقع التنظيم
                 else:
                     return [], []  # التفجير الذي استهدف الجزيرة: the subject is no party
+            if actor is None and self._pronoun_subject(s, lo, t_first):
+                # قال الجيش إنه قتل مسلحين: the subject is the speaker; what follows is the object
+                actor = self._speaker(s, lo - 1)
+                if actor is None:
+                    return [], []
             if actor is None:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
                     and free(before[-1]) else None
@@ -648,6 +655,28 @@ class Coder:
             return False
         return not any(kind == "negation" and 0 < t_first - s.tok(c_start) <= 3
                        for c_start, _, kind in s.cues)
+
+    def _pronoun_subject(self, s, lo, t_first) -> bool:
+        """Does the verb at ``t_first`` (after at most a particle: قد، لم) follow a
+        complementiser carrying its subject (إنه، أنها، بأنهم)?"""
+        return lo > 0 and t_first - lo <= 1 and s.in_cue(lo - 1, "pronoun-complement")
+
+    def _speaker(self, s, before_tok):
+        """The actor who says what the clause at ``before_tok`` tells: the source of the nearest
+        reporting verb before it that names one, when that source may be a party (not a news
+        outlet or a monitor, whose "أنه قتل" is the impersonal "it was killed")."""
+        limit = s.tokens[before_tok].start
+        for c_start, c_end, kind in reversed(s.cues):
+            if kind != "report" or c_start >= limit:
+                continue
+            src = self._source_near(s, c_start, c_end, s.tok(c_start), s.tok(max(c_start, c_end - 1)))
+            if src is None:
+                continue
+            actor = next((a for a in s.actors if (a.start, a.end) == (src.start, src.end)), None)
+            if actor is None or actor.attrs.get("sector") in _OBSERVERS:
+                return None
+            return actor
+        return None
 
     def _opens_relative(self, s, lo, t_first) -> bool:
         """Is the verb at ``t_first`` (after at most a particle) the first word of a relative
@@ -815,6 +844,8 @@ class Coder:
                 end = s.tokens[min(len(s.tokens) - 1, s.tok(c_e - 1) + 2)].end
                 sub_end = _phrase_end(s, c_s, end)
                 return Source(c_s, sub_end, s.doc.text[c_s:sub_end])
+        if s.tokens[ci].start < c_start and s.word(ci)[:1] in "وف":
+            return None  # وقال، فأكد: the phrase before closes the clause before, not its subject
         for a in reversed(s.actors):
             if a.end <= c_start and ci - s.tok(a.end - 1) <= 2:
                 return Source(a.start, a.end, a.text, a.attrs.get("name"),

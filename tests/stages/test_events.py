@@ -362,3 +362,35 @@ def test_civilians_leaving_a_town_is_no_retreat(extract):
 def test_submitting_a_request_is_no_advance(extract):
     doc = extract("وتقدمت الحكومة العراقية بطلب رسمي إلى مجلس الأمن الدولي.")
     assert "COERCE" not in {e.type for e in doc.events}
+
+
+# -- a complementiser carrying the subject: قال الجيش إنه قتل … --------------------------------
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("قال الجيش المصري إنه قتل عشرين مسلحا في شمال سيناء.", ("EGY", "MIL"), ("EGY", "REB")),
+    ("أعلنت وزارة الدفاع الروسية أنها قصفت مواقع لتنظيم داعش قرب الرقة.", ("RUS", "GOV"),
+     ("IMG", "REB")),
+    # Egyptian spelling, and a particle between the complementiser and the verb
+    ("واكدت الشرطة التونسية انها قد اعتقلت خمسة من عناصر انصار الشريعة فى سوسة.",
+     ("TUN", "COP"), ("IMG", "REB")),
+])
+def test_the_speaker_is_the_subject_of_a_verb_after_inna_with_a_pronoun(extract, text, actor,
+                                                                      recipient):
+    ev = _event(extract(text, published="2015-08-10"),
+                "ASSAULT" if "قتل" in text or "قصفت" in text else "COERCE")
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert recipient in {(a.country, a.sector) for a in ev.recipients}
+
+
+def test_a_monitor_saying_annahu_qutila_is_no_party(extract):
+    # "أنه قتل" after a monitor is the impersonal passive: it was killed
+    doc = extract("وذكر المرصد السوري لحقوق الإنسان أنه قتل عشرة من عناصر قوات النظام في حماة.",
+                  published="2015-08-10")
+    assert not any(a.sector == "NGO" for e in doc.events for a in e.actors)
+
+
+def test_a_speaker_joined_by_wa_does_not_take_the_phrase_before_as_subject(extract):
+    doc = extract("وزار وزير الخارجية الإيراني الكويت وقطر وشدد بأنه أجرى محادثات مع "
+                  "المسؤولين هناك.", published="2015-08-10")
+    talks = _event(doc, "CONSULT")
+    assert [(a.country, a.sector) for a in talks.actors] == [("IRN", "GOV")]
