@@ -241,7 +241,7 @@ def choose_location(candidates: list[tuple[Entity, bool]], trigger_start: int,
     if doc is None:
         doc = getattr(focus, "doc", None)
     text = doc.text if doc is not None else None
-    ranked, weak = [], []
+    ranked, weak, scenes_elsewhere = [], [], []
     for p, in_clause in candidates:
         if _inside_participant(p, participants, text):
             continue
@@ -262,7 +262,12 @@ def choose_location(candidates: list[tuple[Entity, bool]], trigger_start: int,
                 ranked.append(((3, distance), p))  # where another word of the sentence goes
             continue
         if coarse and not (in_clause and (text is None or is_locative(text, p.start))):
-            weak.append((distance, p))  # a country as actor or target, or in another clause
+            if text is not None and is_locative(text, p.start):
+                # أجريت محادثات في الكويت, in another clause of the sentence: a scene, though
+                # perhaps of another event, better than a guess from the article
+                scenes_elsewhere.append((distance, p))
+            else:
+                weak.append((distance, p))  # a country as actor or target
         elif in_clause:
             ranked.append(((1 if coarse else 0, distance), p))
         else:
@@ -273,6 +278,8 @@ def choose_location(candidates: list[tuple[Entity, bool]], trigger_start: int,
         prev = _last_before(doc, trigger_start, participants)
         if prev is not None:
             return [place_of(prev)]
+    if scenes_elsewhere:
+        return [place_of(min(scenes_elsewhere, key=lambda t: t[0])[1])]
     if focus is not None:
         return [_plain(focus)]
     if weak:

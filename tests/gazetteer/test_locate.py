@@ -95,3 +95,18 @@ def test_a_place_after_bilnisba_li_is_a_topic_not_a_scene():
     text = "وقال الوزير إن الاتفاق مهم بالنسبة لطهران وللمنطقة."
     assert is_topic(text, text.index("طهران"))
     assert not is_topic("وعقد الاجتماع في طهران أمس.", len("وعقد الاجتماع في "))
+
+
+def test_a_scene_country_in_another_clause_beats_the_article_focus(extract):
+    # The article is about Egypt (focus Cairo), but the talks are said to have been held in
+    # Jordan, in a clause of their own.
+    doc = extract("القاهرة تعلن خطة جديدة للتعاون مع دول الجوار\n"
+                  "وأكد وزير الخارجية المصري أنه أجرى محادثات مع نظيره خلال الجولة، وقال "
+                  "إن المحادثات جرت في الأردن بحضور وفدين من البلدين.")
+    ev = _event(doc, "CONSULT")
+    assert ev.locations and ev.locations[0].country == "JOR"
+
+
+def test_a_country_in_another_clause_that_is_no_scene_stays_a_last_resort(extract):
+    doc = extract("اجتمع وزير الخارجية المصري مع السفير في القاهرة، وقال إن الأردن شريك مهم.")
+    assert _event(doc, "CONSULT").locations[0].country == "EGY"
