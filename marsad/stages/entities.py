@@ -28,8 +28,9 @@ def gentilic_forms(stem: str) -> list[str]:
 
 
 def _takes_accusative_alif(form: str) -> bool:
-    """An indefinite singular noun written with alif in the accusative (مسلح → مسلحا)."""
-    return " " not in form and not form.startswith("ال") and form[-1] not in "هياىءن"
+    """An indefinite singular noun written with alif in the accusative (مسلح → مسلحا، إرهابي →
+    إرهابيا: the nisba ي takes it too)."""
+    return " " not in form and not form.startswith("ال") and form[-1] not in "هاىءن"
 
 
 @lru_cache(maxsize=1)

@@ -86,6 +86,14 @@ def chains(doc: Document) -> list[list[Entity]]:
     return out
 
 
+def _definite(text: str) -> bool:
+    return normalize_string(text).lstrip("وف").startswith(("ال", "لل"))
+
+
+def _accusative(text: str) -> bool:
+    return normalize_string(text).endswith("ا")
+
+
 def _completes(chain: list[Entity], ent: Entity) -> bool:
     """Does ``ent`` complete the phrase so far, rather than start a new actor?"""
     head = chain[0]
@@ -96,8 +104,12 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
         # قوات الأمن في عدن: a place after a group noun tells where it belongs
         return head.label in ("SECTOR", "TITLE") and "country" not in _coding(chain)
     if ent.label in ("SECTOR",):
-        # مسلحون مجهولون, قوات الجيش: a second group noun only after a first one
-        return head.label in ("SECTOR", "TITLE") and len(chain) == 1
+        # مسلحون مجهولون, قوات الجيش: a second group noun only after a first one, and not two
+        # definite nouns (طالبت المنظمة السلطات) or a subject and its accusative object (قتل
+        # قناص جنديا): those are two parties
+        return head.label in ("SECTOR", "TITLE") and len(chain) == 1 and not (
+            _definite(head.text) and _definite(ent.text)) and not (
+            _accusative(ent.text) and not _accusative(head.text))
     if head.label in ("SECTOR", "TITLE"):
         return True
     if head.label in ("ORG", "PER", "GPE"):

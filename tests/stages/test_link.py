@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _actor_at(doc, text):
     found = [e for e in doc.entities if e.label == "ACTOR" and e.text == text]
@@ -28,3 +30,15 @@ def test_a_name_is_not_coded_from_a_mention_that_only_shares_a_word(extract):
                   "وقال محمد كارتر الباحث في جامعة القاهرة إن اللقاء مهم.")
     other = [e for e in doc.entities if e.label == "ACTOR" and "محمد" in e.text]
     assert all(e.attrs.get("country") != "USA" for e in other)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("طالبت المنظمة السلطات بالإفراج عن المعتقلين.", ["المنظمة", "السلطات"]),
+    ("قتل قناص جنديا قرب الحدود.", ["قناص", "جنديا"]),
+])
+def test_two_group_nouns_that_are_two_parties_stay_apart(extract, text, parties):
+    # regression: a definite noun after a definite noun, and an accusative object after its
+    # subject, were joined into one actor phrase (المنظمة السلطات، قناص جنديا)
+    doc = extract(text)
+    actors = [e.text for e in doc.entities if e.label == "ACTOR"]
+    assert all(p in actors for p in parties), actors
