@@ -59,8 +59,8 @@ _RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipi
 _SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
 _OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
 # words after which a phrase before the verb is its subject (ان قوات الأسد اقتحمت، وكانت X طالبت)
-_SUBJECT_OPENERS = {"ان", "بان", "لان", "وان", "كان", "كانت", "كانوا", "وكان", "وكانت",
-                    "وكانوا", "فكان", "فكانت"}
+_KANA = {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
+_SUBJECT_OPENERS = {"ان", "بان", "لان", "وان"} | _KANA
 _NEEDS_RECIPIENT = "@recipient"  # in triggers.tsv's requires column
 _UNCLAIMED = "@unclaimed"
 # What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
@@ -520,7 +520,12 @@ class Coder:
             if self._opens_relative(s, lo, t_first):
                 antecedent = self._antecedent(s, lo)
                 subject = next((a for a in after if s.tok(a.start) - t_last <= 1 and free(a)), None)
-                if suffix in _OBJECT_PRONOUNS or subject is not None:
+                agent = self._agentive(s, after)
+                if agent is not None:
+                    # رئيسها الذي اختطف … من قبل مسلحين: a passive whose agent is named after it
+                    recipient = [antecedent] if antecedent is not None else []
+                    actor = agent
+                elif suffix in _OBJECT_PRONOUNS or subject is not None:
                     # الجماعة التي هاجمها الجيش: the phrase before the relative is the object
                     recipient = [antecedent] if antecedent is not None else []
                     actor = subject
@@ -531,6 +536,13 @@ class Coder:
             if actor is None and self._pronoun_subject(s, lo, t_first):
                 # قال الجيش إنه قتل مسلحين: the subject is the speaker; what follows is the object
                 actor = self._speaker(s, lo - 1)
+                if actor is None:
+                    return [], []
+            kana = self._kana_before(s, lo, t_first)
+            if actor is None and kana is not None:
+                # وكانت وحدة من المقاومة قد اتهمت الحوثيين: the subject stands between كان and
+                # قد, governed by a preposition or not; what follows the verb is its object
+                actor = next((a for a in before if s.tok(a.start) > kana), None)
                 if actor is None:
                     return [], []
             if actor is None:
@@ -655,6 +667,17 @@ class Coder:
             return False
         return not any(kind == "negation" and 0 < t_first - s.tok(c_start) <= 3
                        for c_start, _, kind in s.cues)
+
+    @staticmethod
+    def _kana_before(s, lo, t_first) -> int | None:
+        """The token of a كان form opening a subject-first clause whose verb at ``t_first``
+        follows قد (وكانت X قد طالبت), when words stand between them."""
+        if t_first < 1 or s.word(t_first - 1) not in ("قد", "وقد"):
+            return None
+        for i in range(t_first - 3, lo - 1, -1):
+            if s.word(i) in _KANA:
+                return i
+        return None
 
     def _pronoun_subject(self, s, lo, t_first) -> bool:
         """Does the verb at ``t_first`` (after at most a particle: قد، لم) follow a

@@ -394,3 +394,36 @@ def test_a_speaker_joined_by_wa_does_not_take_the_phrase_before_as_subject(extra
                   "المسؤولين هناك.", published="2015-08-10")
     talks = _event(doc, "CONSULT")
     assert [(a.country, a.sector) for a in talks.actors] == [("IRN", "GOV")]
+
+
+def test_a_nisba_noun_takes_the_accusative_alif_as_an_object(extract):
+    ev = _event(extract("قتل قناص جنديا على الطريق الدولي قرب درعا.", published="2015-08-10"),
+                "ASSAULT")
+    assert [a.text for a in ev.actors] == ["قناص"]
+    assert [(a.text, a.sector) for a in ev.recipients] == [("جنديا", "MIL")]
+
+
+def test_the_subject_between_kana_and_qad_is_the_actor_and_the_phrase_after_the_object(extract):
+    doc = extract("وكانت قيادة المقاومة الجنوبية قد اتهمت الميليشيات الحوثية بزرع الألغام "
+                  "في الأحياء.", published="2015-08-10")
+    ev = _event(doc, "ACCUSE")
+    assert [a.text for a in ev.actors] == ["المقاومة الجنوبية"]
+    assert [a.text for a in ev.recipients] == ["الميليشيات الحوثية"]
+
+
+def test_a_passive_relative_clause_takes_its_agent_from_min_qibal(extract):
+    doc = extract("أفرجت السلطات عن رئيس شركة الطيران الذي اختطف قبل أسبوع في سبها من قبل "
+                  "مسلحين مجهولين.", published="2015-08-10")
+    ev = _event(doc, "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["UAF"]
+    assert [(r.text, r.sector) for r in ev.recipients] == [("شركة الطيران", "BUS")]
+
+
+@pytest.mark.parametrize("text, is_rejection", [
+    ("أحبطت روسيا مشروع القرار الفرنسي في مجلس الأمن.", True),
+    ("أحبط شرطي هجوما انتحاريا أمام مركز للشرطة في قسنطينة.", False),
+    ("واحبطت قوات الامن محاولة تفجير سيارة مفخخة فى العريش.", False),
+])
+def test_foiling_an_attack_is_no_rejection(extract, text, is_rejection):
+    doc = extract(text, published="2015-08-10")
+    assert any(e.type == "REJECT" for e in doc.events) == is_rejection
