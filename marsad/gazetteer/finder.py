@@ -62,7 +62,9 @@ AREA_CUES = frozenset({"ريف", "اطراف", "ضواحي", "محيط", "شما
 ALL_CUES = PROVINCE_CUES | CITY_CUES | LOCAL_CUES | AREA_CUES | STREET_CUES | ORG_CUES
 
 _QUOTES = frozenset('"«»“”()\'')
-_SOURCE_WORDS = frozenset({"عبر", "صحيفه", "جريده", "لصحيفه", "لجريده", "موقع", "قناه", "ل", "لـ"})
+_SOURCE_WORDS = frozenset({"عبر", "صحيفه", "جريده", "لصحيفه", "لجريده", "موقع", "قناه", "ل", "لـ",
+                           # a quoted name that receives or learns news is the paper: وتلقت "الرياض"
+                           "تلقت", "وتلقت", "علمت", "وعلمت", "حصلت", "وحصلت", "اطلعت", "واطلعت"})
 SMALL_TOWN = 20_000
 NEIGHBOUR_CHARS = 40
 # what may stand between two listed places: و، في، ب، a direction (صور جنوب لبنان)

@@ -175,6 +175,7 @@ def test_focus_country(finder):
     "سجل اللاعب هدفا لفريق باريس سان جيرمان",              # a club
     "نشرت صحيفة الشروق مقالا للوزير",                       # a newspaper
     "وذكرت مصادر \"الرياض\" أن الطريق أغلق",           # a paper's own sources
+    "أصدرت اللجنة بيانا وتلقت \"الرياض\" نسخة منه",        # a paper receiving a statement
     "خرجت مسيرة سلمية في وسط المدينة",                  # peaceful: not Salamiyah
     "درس في الجامعة طوال السنوات الخمس",           # five: not Al Khums
     "نشرت الوكالة الصورة على موقعها",                       # the picture
