@@ -222,7 +222,8 @@ def score_article(doc: Document, gold: dict, tally: Tally, name: str) -> None:
     for _, _, pi, gi in candidates:
         matched_golds.setdefault(pi, set()).add(gi)
     report = {"file": name, "tp": 0, "fp": 0, "fn": 0, "duplicates": 0, "coded_tp": 0,
-              "false_positives": [], "missed": [], "wrong_roles": [], "wrong_places": []}
+              "false_positives": [], "missed": [], "wrong_roles": [], "wrong_places": [],
+              "duplicates_of": []}
     for pi, ev in enumerate(preds):
         if pi in pred_pair:
             g = golds[pred_pair[pi]][0]
@@ -251,6 +252,8 @@ def score_article(doc: Document, gold: dict, tally: Tally, name: str) -> None:
             tally.duplicates += 1
             report["duplicates"] += 1
             tally.coded["fp"] += 1
+            twin = next(golds[gi][0]["id"] for gi in sorted(hit) if gi in gold_pair)
+            report["duplicates_of"].append(f"{_describe(ev)}  of gold {twin}")
         elif hit:
             tally.neutral += 1
         else:
@@ -398,6 +401,8 @@ def run(args) -> int:
                 print(f"  FP    {line}", file=out)
             for line in a["missed"]:
                 print(f"  MISS  {line}", file=out)
+            for line in a["duplicates_of"]:
+                print(f"  DUP   {line}", file=out)
             for line in a["wrong_roles"]:
                 print(f"  ROLES {line}", file=out)
             for line in a["wrong_places"]:

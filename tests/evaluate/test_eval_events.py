@@ -40,6 +40,8 @@ def test_pairing_duplicates_optional_and_coded():
     assert (result["events"]["tp"], result["events"]["fp"], result["events"]["fn"]) == (1, 0, 0)
     assert result["events"]["duplicates"] == 1 and result["events"]["neutral"] == 1
     assert result["coded"]["tp"] == 1 and result["coded"]["fp"] == 1
+    # --details names each duplicate and the gold event it repeats
+    assert tally.articles[0]["duplicates_of"] == ["ASSAULT 'قصف' SYR/MIL -> -  of gold E1"]
 
 
 def test_wrong_recipient_is_a_detection_hit_but_not_a_coded_one():
