@@ -467,8 +467,10 @@ class Coder:
                 for a in actors):
             # احتجت تركيا: a state's protest is verbal, ACCUSE-disapprove (PLOVER)
             trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
-        if trig.masdar and not any(self._adjacent(s, a, t_first, t_last) for a in actors):
-            # قتل with no subject next to it is the noun (مقتل، قتل المدنيين), not the verb
+        if trig.masdar and ("ل" in prefix or "ب" in prefix or not any(
+                self._adjacent(s, a, t_first, t_last) for a in actors)):
+            # قتل with no subject next to it is the noun (مقتل، قتل المدنيين), not the verb;
+            # after ل or ب it is always the noun (لضرب داعش: a verb of purpose is ليضرب)
             return self.code(s, replace(trig, pos="N", masdar=False), start, end, prefix,
                              focus_place, n)
         if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \

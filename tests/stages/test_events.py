@@ -427,3 +427,9 @@ def test_a_passive_relative_clause_takes_its_agent_from_min_qibal(extract):
 def test_foiling_an_attack_is_no_rejection(extract, text, is_rejection):
     doc = extract(text, published="2015-08-10")
     assert any(e.type == "REJECT" for e in doc.events) == is_rejection
+
+
+def test_a_masdar_spelled_like_the_verb_after_li_is_the_noun(extract):
+    # لضرب داعش is "to strike ISIS": ISIS is the one struck, never the striker
+    doc = extract("ايران تستخدم الصواريخ البالستية لضرب داعش في سوريا", published="2017-06-19")
+    assert not any(a.country == "IMG" for e in doc.events for a in e.actors)
