@@ -56,3 +56,11 @@ def test_names_that_are_also_common_words(extract, text, name, wanted):
 def test_a_word_that_is_a_country_and_an_adjective(extract, text, label):
     doc = extract(text)
     assert [e.label for e in doc.entities if e.text == "سورية" and e.label in ("GPE", "NORP")] == [label]
+
+
+def test_a_preacher_is_a_religious_actor_but_in_front_of_is_no_imam(extract):
+    doc = extract("وندد خطيب الجامع الكبير في صنعاء بالتفجير، فيما وقف المصلون أمام "
+                  "المسجد.", published="2016-07-08")
+    rel = [e.text for e in doc.entities if e.label == "ACTOR" and e.attrs.get("sector") == "REL"]
+    assert rel and rel[0].startswith("خطيب")
+    assert not any(t.startswith("أمام") for t in rel)  # أمام (in front of) folds to إمام
