@@ -476,6 +476,8 @@ class Coder:
         if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
             return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
+        if trig.type == "ASSAULT" and actors and all(a.attrs.get("sector") == "JUD" for a in actors):
+            return None  # حكمت المحكمة بإعدام …: a court's death sentence is its ruling (SANCTION)
         if trig.type == "RETREAT" and actors and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
             return None  # المدنيون يغادرون المدينة: people fleeing, no side giving ground

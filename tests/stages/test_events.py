@@ -433,3 +433,27 @@ def test_a_masdar_spelled_like_the_verb_after_li_is_the_noun(extract):
     # لقتل الجنود is "to kill the soldiers": the soldiers are the target, never the killers
     doc = extract("وأرسل التنظيم مسلحين لقتل الجنود في الثكنة.", published="2017-06-19")
     assert not any(a.text == "الجنود" for e in doc.events for a in e.actors)
+
+
+@pytest.mark.parametrize("text, court, convicted", [
+    ("قضت محكمة عسكرية اليوم بالسجن عشر سنوات على ضابط سابق في الجيش.", ("?", "JUD"), "MIL"),
+    ("وحكمت محكمة الجنايات فى القاهرة بإعدام عشرين متهما من أنصار الجماعة.", ("EGY", "JUD"),
+     None),
+])
+def test_a_court_sentence_is_a_sanction_and_no_attack(extract, text, court, convicted):
+    doc = extract(text, published="2017-02-21")
+    ruling = _event(doc, "SANCTION")
+    assert ruling.actors[0].sector == court[1]
+    if court[0] != "?":
+        assert ruling.actors[0].country == court[0]
+    if convicted:
+        assert convicted in {r.sector for r in ruling.recipients}
+    assert not any(e.type == "ASSAULT" for e in doc.events)  # بإعدام is the penalty
+
+
+@pytest.mark.parametrize("text", [
+    "بقي الحكم في البلاد بيد الجيش سنوات طويلة.",       # rule, governance
+    "قضى الوزير يومين في عمان قبل أن يعود إلى بلاده.",   # spent (time)
+])
+def test_hukm_and_qada_without_a_penalty_are_no_sanction(extract, text):
+    assert not any(e.type == "SANCTION" for e in extract(text, published="2017-02-21").events)
