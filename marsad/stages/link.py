@@ -229,6 +229,39 @@ def share_codings(actors: list[Entity]) -> None:
                 break
 
 
+@lru_cache(maxsize=1)
+def _anaphor_heads() -> dict[str, frozenset[str]]:
+    """Each anaphor (الحركه) and the names of the actors whose forms begin with its head word
+    (حركه حماس → Hamas)."""
+    names_by_head: dict[str, set[str]] = {}
+    for row in table("actors.tsv"):
+        for form in forms(row["forms"]):
+            names_by_head.setdefault(form.split()[0], set()).add(row["name"])
+    return {normalize_string(row["form"]): frozenset(names_by_head.get(
+        normalize_string(row["head"]), ())) for row in table("anaphors.tsv")}
+
+
+def resolve_anaphors(actors: list[Entity]) -> None:
+    """A definite group noun (الحركة) whose country came only from the article's focus takes
+    the coding of the nearest earlier named actor of its kind (حركة حماس); ``coded_from`` holds
+    that mention's offset."""
+    heads = _anaphor_heads()
+    for i, ent in enumerate(actors):
+        if ent.attrs.get("name") or ent.attrs.get("country_from") not in (None, "focus"):
+            continue
+        word = normalize_string(ent.text)
+        names = heads.get(word) or (heads.get(word[1:]) if word[:1] in "وفبل" else None)
+        if not names:
+            continue
+        antecedent = next((a for a in reversed(actors[:i]) if a.attrs.get("name") in names), None)
+        if antecedent is not None:
+            for key in ("country", "sector", "also_sectors", "name", "wikidata"):
+                if antecedent.attrs.get(key) is not None:
+                    ent.attrs[key] = antecedent.attrs[key]
+            ent.attrs.pop("country_from", None)
+            ent.attrs["coded_from"] = antecedent.start
+
+
 @stage("link", requires=("entities",), provides=("actors",))
 def make_link(settings):
     connectors()
@@ -243,6 +276,7 @@ def make_link(settings):
             if ent is not None:
                 actors.append(ent)
         share_codings(actors)
+        resolve_anaphors(actors)
         doc.entities = sorted(doc.entities + actors, key=lambda e: (e.start, -e.end))
         return doc
 

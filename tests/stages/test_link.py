@@ -42,3 +42,17 @@ def test_two_group_nouns_that_are_two_parties_stay_apart(extract, text, parties)
     doc = extract(text)
     actors = [e.text for e in doc.entities if e.label == "ACTOR"]
     assert all(p in actors for p in parties), actors
+
+
+def test_a_definite_group_noun_takes_the_coding_of_the_group_named_before(extract):
+    doc = extract("التقى وزير الخارجية الروسي وفدا من حركة حماس في موسكو. "
+                  "وقال الوزير إن الحركة قبلت الدعوة.")
+    hamas = [e for e in doc.entities if e.label == "ACTOR" and e.text == "الحركة"]
+    assert hamas and (hamas[0].attrs["country"], hamas[0].attrs["sector"]) == ("PSE", "REB")
+    assert hamas[0].attrs["coded_from"] == doc.text.index("حركة حماس")
+
+
+def test_a_definite_group_noun_without_a_named_group_keeps_its_own_coding(extract):
+    doc = extract("أعلن الحزب الحاكم في تونس أنه سيشارك في الانتخابات.")
+    party = [e for e in doc.entities if e.label == "ACTOR" and e.text.startswith("الحزب")]
+    assert party and party[0].attrs["sector"] == "PTY" and "coded_from" not in party[0].attrs
