@@ -143,7 +143,7 @@ def _crosses_clause(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _doc_places(doc: Document) -> list[Entity]:
+def doc_places(doc: Document) -> list[Entity]:
     return [e for e in doc.entities
             if e.label in ("LOC", "GPE") and place_attrs(e).get("country")]
 
@@ -161,7 +161,7 @@ def focus_place(doc: Document) -> Focus | None:
     scores: dict[str, float] = {}
     fine: dict[str, dict[str, list]] = {}
     country_ent: dict[str, Entity] = {}
-    for e in _doc_places(doc):
+    for e in doc_places(doc):
         a = place_attrs(e)
         c = a["country"]
         scene = is_locative(doc.text, e.start) and not is_topic(doc.text, e.start)
@@ -196,14 +196,20 @@ def _plain(p: Place) -> Place:
     return p.plain() if isinstance(p, Focus) else p
 
 
-def _last_before(doc: Document, start: int, participants) -> Entity | None:
+def _last_before(doc: Document, start: int, participants,
+                 places: list[Entity] | None = None) -> Entity | None:
     """The last place named as a scene in the sentences before the one of ``start``, within
     its paragraph, not inside a participant: a city or region, or a country introduced by في
-    or as a destination (أجبرت الطائرة على التوجه إلى مالطا … وهدد الخاطفان)."""
-    sent = next((x.start for x in doc.sentences if x.start <= start < x.end), start)
+    or as a destination (أجبرت الطائرة على التوجه إلى مالطا … وهدد الخاطفان).  ``places`` are
+    the document's places when the caller has them."""
+    sent = start
+    if doc.sentences:
+        x = doc.sentences[doc.sentence_of(start)]
+        if x.start <= start < x.end:
+            sent = x.start
     para = doc.text.rfind("\n", 0, sent) + 1
     best = None
-    for e in _doc_places(doc):
+    for e in (doc_places(doc) if places is None else places):
         if not (para <= e.start and e.end <= sent) or (best is not None and e.start < best.start):
             continue
         if _inside_participant(e, participants, doc.text):
@@ -230,13 +236,14 @@ def _inside_participant(p: Entity, participants, text: str | None) -> bool:
 
 def choose_location(candidates: list[tuple[Entity, bool]], trigger_start: int,
                     focus: Place | None, participants: list[tuple[int, int]],
-                    doc: Document | None = None) -> list[Place]:
+                    doc: Document | None = None,
+                    doc_places: list[Entity] | None = None) -> list[Place]:
     """The event's location from its sentence's places.
 
     ``candidates`` are ``(place entity, in the trigger's clause)`` pairs; ``participants`` the
     spans of the event's actors and recipients, whose places name who acted, not where
     (روسيا in سفير روسيا).  ``doc`` (else the one ``focus`` carries) gives the words around
-    each place and the places of the sentences before.
+    each place and the places of the sentences before (``doc_places``, computed when not given).
     """
     if doc is None:
         doc = getattr(focus, "doc", None)
@@ -275,7 +282,7 @@ def choose_location(candidates: list[tuple[Entity, bool]], trigger_start: int,
     if ranked:
         return [place_of(min(ranked, key=lambda t: t[0])[1])]
     if doc is not None:
-        prev = _last_before(doc, trigger_start, participants)
+        prev = _last_before(doc, trigger_start, participants, doc_places)
         if prev is not None:
             return [place_of(prev)]
     if scenes_elsewhere:

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
 from .dedup import attach_retellings
-from ..gazetteer.locate import choose_location, focus_place as focus_place_of
+from ..gazetteer.locate import choose_location, doc_places, focus_place as focus_place_of
 from ..pipeline import stage
 from ..resources import forms, table
 from ..resources.homographs import homographs, neighbours
@@ -180,6 +180,8 @@ class _Sentence:
         self.dates = dates
         self.cues = cues
         self.noun_triggers = list(noun_triggers)  # original start offsets of noun triggers
+        self.counts: list | None = None  # numbers by token, filled by the coder on first use
+        self.doc_places: list[Entity] | None = None  # the article's places, set by the coder
         # the cue kinds covering each token, looked up per token on the hot path
         self.cue_kinds: list[set[str]] = [set() for _ in tokens]
         for c_start, c_end, kind in cues:
@@ -258,6 +260,20 @@ class _Sentence:
             return prefix[0]
         prev = _bare(self.word(i - 1)) if not prefix else ""
         return prev if prev in _PREPOSITIONS else None
+
+
+def _by_sentence(doc: Document, **kinds: list) -> dict[str, dict[int, list]]:
+    """Each kind's items (entities, cues as ``(start, end, kind)``, or offsets) grouped by the
+    sentence of their start, in one pass over each list."""
+    out: dict[str, dict[int, list]] = {}
+    for kind, items in kinds.items():
+        groups: dict[int, list] = {}
+        for item in items:
+            start = item if isinstance(item, int) else item[0] if isinstance(item, tuple) \
+                else item.start
+            groups.setdefault(doc.sentence_of(start), []).append(item)
+        out[kind] = groups
+    return out
 
 
 def _possessed(word: str) -> bool:
@@ -384,14 +400,22 @@ class Coder:
         dates = [e for e in doc.entities if e.label == "DATE"]
         names = [e for e in doc.entities if e.label in ("ACTOR", "LOC", "GPE", "PER", "ORG")
                  and not (e.label == "ACTOR" and e.attrs.get("sector") is None)]
+        names.sort(key=lambda n: n.start)
+        name_starts = [n.start for n in names]
+        longest = max((n.end - n.start for n in names), default=0)
         spans = []
         for m in triggers:
             start, end = view.to_original(m.start, m.end)
-            if not any(n.start < end and start < n.end and n.end - n.start >= end - start
-                       for n in names):
+            # only names starting within the longest name's length before the word can hold it
+            near = names[bisect.bisect_left(name_starts, start - longest):
+                         bisect.bisect_left(name_starts, end)]
+            if not any(start < n.end and n.end - n.start >= end - start for n in near):
                 spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
+        in_sentence = _by_sentence(doc, actors=actors, places=places, dates=dates,
+                                   cues=cues, nouns=noun_starts)
         focus_place = focus_place_of(doc)
+        all_places = doc_places(doc)
         events: list[Event] = []
         partyless: list[Event] = []
         territorial: list[Event] = []
@@ -400,15 +424,11 @@ class Coder:
         for m, start, end in spans:
             si = doc.sentence_of(start)
             if si not in cache:
-                sent = doc.sentences[si]
                 cache[si] = _Sentence(
                     doc, si, by_sentence.get(si, []),
-                    [a for a in actors if sent.start <= a.start < sent.end],
-                    [p for p in places if sent.start <= p.start < sent.end],
-                    [d for d in dates if sent.start <= d.start < sent.end],
-                    [c for c in cues if sent.start <= c[0] < sent.end],
-                    [x for x in noun_starts if sent.start <= x < sent.end],
-                )
+                    *(in_sentence[kind].get(si, []) for kind in
+                      ("actors", "places", "dates", "cues", "nouns")))
+                cache[si].doc_places = all_places
             s = cache[si]
             if not s.tokens:
                 continue
@@ -816,7 +836,8 @@ class Coder:
     def location(self, s, start, lo, hi, focus_place, participants):
         candidates = [(p, lo <= s.tok(p.start) < hi) for p in s.places]
         return choose_location(candidates, start, focus_place,
-                               [(a.start, a.end) for a in participants], doc=s.doc)
+                               [(a.start, a.end) for a in participants], doc=s.doc,
+                               doc_places=s.doc_places)
 
     def date(self, s, event, start, lo, hi):
         best = None
@@ -906,18 +927,25 @@ class Coder:
             return "reported"
         return "asserted"
 
+    def _counts(self, s) -> list[tuple[int, tuple[int, int | None]]]:
+        """The sentence's numbers (digits, number words) by token, found once per sentence."""
+        if s.counts is None:
+            s.counts = []
+            for i in range(len(s.tokens)):
+                w = s.word(i)
+                if w.isdigit():
+                    s.counts.append((i, (int(w), int(w))))
+                    continue
+                count = self.quantities.get(f"{w} {s.word(i + 1)}") or self.quantities.get(w) \
+                    or self.quantities.get(w.removeprefix("ال"))
+                if count is not None:
+                    s.counts.append((i, count))
+        return s.counts
+
     def size(self, s, lo, hi) -> dict:
         out: dict = {}
-        for i in range(lo, hi):
-            w = s.word(i)
-            count = None
-            if w.isdigit():
-                count = (int(w), int(w))
-            else:
-                two = f"{w} {s.word(i + 1)}"
-                count = self.quantities.get(two) or self.quantities.get(w) or \
-                    self.quantities.get(w.removeprefix("ال"))
-            if count is None:
+        for i, count in self._counts(s):
+            if not lo <= i < hi:
                 continue
             kind = None
             for j in (i - 1, i - 2, i + 1, i + 2):
