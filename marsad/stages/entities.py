@@ -10,6 +10,8 @@ lexicon entity overlaps it, so curated knowledge is never overridden by a statis
 
 from __future__ import annotations
 
+import bisect
+
 from functools import lru_cache
 
 from ..document import Document, Entity
@@ -110,8 +112,13 @@ def merge(preferred: list[Entity], others: list[Entity]) -> list[Entity]:
     """``preferred`` entities plus those of ``others`` that overlap none of them, in text order."""
     kept = list(preferred)
     spans = sorted((e.start, e.end) for e in preferred)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     for ent in others:
-        if not any(ent.start < e and s < ent.end for s, e in spans):
+        # only spans starting within the longest span's length before it can reach into it
+        near = spans[bisect.bisect_left(starts, ent.start - longest):
+                     bisect.bisect_left(starts, ent.end)]
+        if not any(ent.start < e for _, e in near):
             kept.append(ent)
     kept.sort(key=lambda e: (e.start, -e.end))
     return kept
@@ -145,9 +152,14 @@ def merge_places(lexical: list[Entity], places: list[Entity]) -> list[Entity]:
     keeps its label and the place's data is attached (capitals and countries are both)."""
     out: list[Entity] = []
     placed = sorted(places, key=lambda e: e.start)
+    starts = [p.start for p in placed]
+    longest = max((p.end - p.start for p in placed), default=0)
     used = set()
     for ent in lexical:
-        for i, p in enumerate(placed):
+        # only places starting within the longest place's length before it can overlap it
+        first = bisect.bisect_left(starts, ent.start - longest)
+        for i in range(first, bisect.bisect_left(starts, ent.end)):
+            p = placed[i]
             if p.start == ent.start and p.end == ent.end:
                 ent.attrs["place"] = p.attrs
                 used.add(i)
