@@ -262,6 +262,15 @@ class _Sentence:
         return prev if prev in _PREPOSITIONS else None
 
 
+def _ta_marbuta_verb(text: str, view, m) -> bool:
+    """Is a verb's object pronoun ه really a ة (طالبة is a student, أسلحة weapons), which
+    normalisation folds into ه?"""
+    if m.payload.pos != "V" or m.token_end <= m.end:
+        return False
+    start, end = view.to_original(m.end, m.token_end)
+    return "ة" in text[start:end]
+
+
 def _by_sentence(doc: Document, **kinds: list) -> dict[str, dict[int, list]]:
     """Each kind's items (entities, cues as ``(start, end, kind)``, or offsets) grouped by the
     sentence of their start, in one pass over each list."""
@@ -393,6 +402,7 @@ class Coder:
         triggers = longest_first([
             m for m in self.triggers.finditer(view.text)
             if m.payload.takes_suffix(view.text[m.end:m.token_end])
+            and not _ta_marbuta_verb(doc.text, view, m)
             and not (view.text[m.start:m.end] in common and common[view.text[m.start:m.end]]
                      .is_common_word(*neighbours(view.text, m.token_start, m.token_end)))])
         actors = [e for e in doc.entities if e.label == "ACTOR"]

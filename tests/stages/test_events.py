@@ -457,3 +457,27 @@ def test_a_court_sentence_is_a_sanction_and_no_attack(extract, text, court, conv
 ])
 def test_hukm_and_qada_without_a_penalty_are_no_sanction(extract, text):
     assert not any(e.type == "SANCTION" for e in extract(text, published="2017-02-21").events)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وتحاول تركيا تحقيق تقارب بين الحكومة العراقية وحكومة الإقليم.", "ACCUSE"),   # achieve
+    ("وأعلن الرئيس أن الجيش حقق إنجازا كبيرا في حربه على الإرهاب.", "ACCUSE"),
+    ("وختم الخطيب كلمته ودعا الله أن يرحم الشهداء ويشفي الجرحى.", "REQUEST"),     # prayer
+    ("قصفت الطائرات مناطق سيطرة المعارضة في ريف إدلب.", "COERCE"),   # areas held: no seizure
+    ("وامتنعت وزارة الخارجية الفرنسية عن التعقيب على التقرير.", "REJECT"),  # no comment
+    ("وقال مسؤول أمني طلب عدم ذكر اسمه إن الهجوم وقع ليلا.", "REQUEST"),   # anonymity
+    ("عثرت الشرطة على جثة طالبة جامعية في شقتها بالإسكندرية.", "REQUEST"),  # a student
+    ("وتركت المليشيات الحوثية أسلحة ثقيلة في المجمع الحكومي.", "MOBILIZE"),  # weapons
+])
+def test_common_readings_of_event_words_are_no_events(extract, text, etype):
+    assert not any(e.type == etype for e in extract(text, published="2015-08-10").events)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("فتحت النيابة العامة تحقيقا مع الضباط في مقتل المتظاهرين.", "ACCUSE"),
+    ("ودعا الأمين العام الأطراف اليمنية إلى وقف القتال فورا.", "REQUEST"),
+    ("وامتنعت الحكومة عن تسليم المطلوبين إلى المحكمة الدولية.", "REJECT"),
+    ("طالبت الحكومة الفرنسية إيران بالإفراج عن الصحفي المعتقل.", "REQUEST"),
+])
+def test_the_event_readings_stay(extract, text, etype):
+    assert any(e.type == etype for e in extract(text, published="2015-08-10").events)
