@@ -797,8 +797,9 @@ class Coder:
                 break
             preps = set()
             for j in range(anchor + 1, ai):
-                if s.in_cue(j, "quantity"):
-                    continue
+                if s.in_cue(j, "quantity") or self._in_date(s, j) or self._in_date(s, j + 1) \
+                        and _bare(s.word(j)) in ("في", "فى", "منذ", "خلال"):
+                    continue  # طالبت في أوت السلطات: a date between verb and object
                 w = _bare(s.word(j))
                 if w in _PREPOSITIONS:
                     preps.add(w)
@@ -812,6 +813,13 @@ class Coder:
             if "obj" in wanted and preps <= {"ل", "من"}:
                 return _coordinated(s, a, hi)
         return []
+
+    @staticmethod
+    def _in_date(s, j) -> bool:
+        if j >= len(s.tokens):
+            return False
+        start = s.tokens[j].start
+        return any(d.start <= start < d.end for d in s.dates)
 
     def _pronoun_in_recipient_slot(self, s, trig, actors, t_last, hi, suffix) -> bool:
         """Does a pronoun stand where the recipient would: on the verb (تعتقلها), on the

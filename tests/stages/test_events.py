@@ -481,3 +481,10 @@ def test_common_readings_of_event_words_are_no_events(extract, text, etype):
 ])
 def test_the_event_readings_stay(extract, text, etype):
     assert any(e.type == etype for e in extract(text, published="2015-08-10").events)
+
+
+def test_a_date_between_the_verb_and_its_object_does_not_hide_the_object(extract):
+    doc = extract("وكانت منظمة العفو الدولية طالبت في أوت السلطات الجزائرية بالإفراج عن "
+                  "الصحفي.", published="2016-12-12")
+    ev = _event(doc, "REQUEST")
+    assert ("DZA", "GOV") in {(r.country, r.sector) for r in ev.recipients}
