@@ -119,14 +119,14 @@ def trigger_lexicon() -> Lexicon:
         nouns = set(_cells(row["nouns"]))
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
+            first, _, rest = stem.partition(" ")
             for ending in _PAST_ENDINGS:
-                word = stem + ending if " " not in stem else stem
+                # فتح النار → فتحت النار، فتحوا النار: the verb of a phrase takes the endings
+                word = first + ending + (" " + rest if rest else "")
                 if not ending and stem in nouns:
                     lex.add(word, replace(trig, masdar=True), kind="verb", suffixes=True)
                 else:
                     lex.add(word, trig, kind="verb", suffixes=True)
-                if " " in stem:
-                    break
         for stem in _cells(row["present"]):
             trig = Trigger(pos="V", lemma=stem, present=True, **base)
             for prefix in _PRESENT_PREFIXES:

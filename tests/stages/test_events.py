@@ -488,3 +488,21 @@ def test_a_date_between_the_verb_and_its_object_does_not_hide_the_object(extract
                   "الصحفي.", published="2016-12-12")
     ev = _event(doc, "REQUEST")
     assert ("DZA", "GOV") in {(r.country, r.sector) for r in ev.recipients}
+
+
+def test_the_verb_of_a_listed_phrase_takes_its_endings(extract):
+    # فتح النار is listed once; فتحت النار and فتحوا النار are its forms too
+    doc = extract("وفتحت النار دورية للشرطة على المتظاهرين في ساحة المدينة أمس.",
+                  published="2015-08-10")
+    assert _event(doc, "ASSAULT").mode == "firearms"
+
+
+def test_a_beating_has_the_cameo_code_of_a_physical_assault(extract):
+    doc = extract("وضربت الشرطة المتظاهرين بالهراوات في ساحة المدينة أمس.",
+                  published="2015-08-10")
+    assert _event(doc, "ASSAULT").cameo == "182"
+
+
+def test_later_after_a_past_verb_is_no_future(extract):
+    doc = extract("وأعلن الجيش لاحقا أن قواته قتلت مسلحا قرب الحدود.", published="2015-08-10")
+    assert _event(doc, "ASSAULT").modality != "future"
