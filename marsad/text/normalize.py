@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # One-to-one character substitutions for the matching view.
@@ -74,15 +75,7 @@ class NormalizedText:
 
     def find_view(self, original_start: int) -> int:
         """The first view index whose original offset is at or after ``original_start``."""
-        lo, hi = 0, len(self.text)
-        offs = self.offsets
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if offs[mid] < original_start:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.offsets, original_start, 0, len(self.text))
 
 
 # The views of short strings (words, short names) are kept: the stages ask for the same few
@@ -106,96 +99,137 @@ def normalize_string(text: str) -> str:
     return view
 
 
-# Per-character cache: normalising is the first cost of every article, and news text uses a few
-# hundred distinct characters, so the per-character work is done once. A character that folds to
-# exactly one character (nearly all) is in ``_SINGLE`` as ``(folded char, kind)``; one that is
-# dropped or folds to several characters (a ligature) is in ``_MULTI`` as a tuple of such pairs.
-_SINGLE: dict[str, tuple[str, int]] = {}
-_MULTI: dict[str, tuple[tuple[str, int], ...]] = {}
+# Normalising is the first cost of every article, so it runs as one ``str.translate`` pass (a C
+# loop) instead of a Python loop over characters, and regexes then find where a glued token gets
+# its space and where the view shifts against the original. The table fills itself the first
+# time it meets a character (news text uses a few hundred distinct ones), and learns on the way
+# what the regexes need: which characters fold to other than one character, and which folded
+# characters are digits or punctuation.
 _TABLE_LIMIT = 65536
 
 
-def _char_entry(ch: str) -> tuple[tuple[str, int], ...]:
-    entry = tuple((fc, _kind(fc)) for fc in fold_char(ch))
-    if len(_SINGLE) + len(_MULTI) < _TABLE_LIMIT:
-        if len(entry) == 1:
-            _SINGLE[ch] = entry[0]
-        else:
-            _MULTI[ch] = entry
-    return entry
+class _FoldTable(dict):
+    """The ``str.translate`` table of :func:`fold_char`, computed on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = fold_char(ch)
+        if len(folded) != 1:
+            _learn_irregular(ch)
+        for fc in folded:
+            if _kind(fc) > 1:
+                _learn_non_letter(fc)
+        if len(self) < _TABLE_LIMIT:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+# Characters whose matching form is not exactly one character (dropped, or a ligature): only
+# they shift the view against the original, so only they are looked for when mapping offsets.
+_IRREGULAR: set[str] = set()
+_irregular_re: re.Pattern | None = None
+
+
+def _learn_irregular(ch: str) -> None:
+    global _irregular_re
+    if ch not in _IRREGULAR:
+        _IRREGULAR.add(ch)
+        _irregular_re = re.compile(_char_class(_IRREGULAR))
+
+
+# Two differing kinds that meet inside a glued token (الاسد،فى، 6صباحا) are split by a space in
+# the view, except at a joiner beside a digit (3.5, 1,500) and between two punctuation marks:
+# the pairs letter|digit, letter|punctuation (joiners included) and digit|punctuation (joiners
+# excluded), either way round. Every pair holds a digit or a punctuation mark, and the patterns
+# start on it, which the regex engine finds quickly. The classes list the digits and marks met in
+# folded text so far; a letter is any other character that is not a space (``_kind``).
+_DIGITS: set[str] = set()
+_MARKS: set[str] = set()  # punctuation and symbols, joiners aside
+_non_letter: re.Pattern  # a digit or punctuation mark: no glued token without one
+_glue_before: re.Pattern  # matches each character a space goes before
+_glue_after: re.Pattern  # matches each character a space goes after
+
+
+def _learn_non_letter(ch: str) -> None:
+    global _non_letter, _glue_before, _glue_after
+    if ch in _DIGITS or ch in _MARKS or ch in _JOINERS:
+        return
+    (_DIGITS if _kind(ch) == 2 else _MARKS).add(ch)
+    digit, mark = _char_class(_DIGITS), _char_class(_MARKS)
+    non_letter = _char_class(_DIGITS | _MARKS | _JOINERS)
+    letter = _char_class(_DIGITS | _MARKS | _JOINERS, negated_with=r"\s")
+    _glue_before = re.compile(f"{non_letter}(?<={letter}.)|{digit}(?<={mark}.)|{mark}(?<={digit}.)")
+    _glue_after = re.compile(f"{non_letter}(?={letter})")
+    _non_letter = re.compile(non_letter)
+
+
+def _char_class(chars: set[str], negated_with: str = "") -> str:
+    """A regex character class of ``chars`` (never empty: an empty set matches nothing), or with
+    ``negated_with``, the class of every character that is in neither."""
+    body = "".join(map(re.escape, sorted(chars)))
+    if negated_with:
+        return f"[^{negated_with}{body}]"
+    return f"[{body}]" if body else "(?!)"
+
+
+_learn_non_letter("0")  # compiles the glue patterns
+
+
+def _origins(text: str) -> range | list[int]:
+    """For each character of ``text.translate(_FOLD_TABLE)`` (translated before this is called,
+    so that every irregular character of ``text`` is known), the index of its original."""
+    if _irregular_re is None or _irregular_re.search(text) is None:
+        return range(len(text))
+    origin: list[int] = []
+    pos = 0
+    for m in _irregular_re.finditer(text):
+        i = m.start()
+        origin += range(pos, i)
+        origin += [i] * len(_FOLD_TABLE[ord(m.group())])
+        pos = i + 1
+    origin += range(pos, len(text))
+    return origin
+
+
+def _glue_points(folded: str) -> list[int]:
+    """The indices of ``folded`` that a space goes before."""
+    before = [m.start() for m in _glue_before.finditer(folded)]
+    after = [m.end() for m in _glue_after.finditer(folded)]
+    if not after:
+        return before
+    return sorted(before + after) if before else after
 
 
 def normalize(text: str) -> NormalizedText:
-    chars: list[str] = []
+    folded = text.translate(_FOLD_TABLE)
+    origin = _origins(text)
+    # Glued tokens such as "الاسد،فى" or "6صباحا" get a space in the view, mapped to the
+    # original character after it.
+    glue = _glue_points(folded)
+    if not glue:
+        return NormalizedText(folded, (*origin, len(text)))
+    pieces: list[str] = []
     offsets: list[int] = []
-    add_char = chars.append
-    add_offset = offsets.append
-    single = _SINGLE.get
-    multi = _MULTI.get
-    prev_kind = 0
-    prev_char = ""
-    for i, ch in enumerate(text):
-        pair = single(ch)
-        if pair is not None:
-            fc, kind = pair
-            # Glued tokens such as "الاسد،فى" or "6صباحا" get a space in the view.
-            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
-                add_char(" ")
-                add_offset(i)
-            add_char(fc)
-            add_offset(i)
-            prev_kind = kind
-            prev_char = fc
-            continue
-        entry = multi(ch)
-        if entry is None:
-            entry = _char_entry(ch)
-        for fc, kind in entry:  # the same rule, for each character a ligature gives
-            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
-                add_char(" ")
-                add_offset(i)
-            add_char(fc)
-            add_offset(i)
-            prev_kind = kind
-            prev_char = fc
+    prev = 0
+    for g in glue:
+        pieces.append(folded[prev:g])
+        offsets += origin[prev:g]
+        offsets.append(origin[g])
+        prev = g
+    pieces.append(folded[prev:])
+    offsets += origin[prev:]
     offsets.append(len(text))
-    return NormalizedText("".join(chars), tuple(offsets))
-
-
-def _glued(prev_kind: int, kind: int, prev_char: str, char: str) -> bool:
-    """Do two differing character kinds meet inside a glued token that the view splits with a
-    space (الاسد،فى، 6صباحا)? Not at a word's start or end, not at a joiner, not between two
-    kinds 3."""
-    return bool(prev_kind and kind and not (prev_kind == 2 and char in _JOINERS)
-                and not (kind == 2 and prev_char in _JOINERS)
-                and not (prev_kind == 3 and kind == 3))
+    return NormalizedText(" ".join(pieces), tuple(offsets))
 
 
 def _view(text: str) -> str:
-    """``normalize(text).text`` without the offsets: the same loop, one list fewer."""
-    chars: list[str] = []
-    add_char = chars.append
-    single = _SINGLE.get
-    multi = _MULTI.get
-    prev_kind = 0
-    prev_char = ""
-    for ch in text:
-        pair = single(ch)
-        if pair is not None:
-            fc, kind = pair
-            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
-                add_char(" ")
-            add_char(fc)
-            prev_kind = kind
-            prev_char = fc
-            continue
-        entry = multi(ch)
-        if entry is None:
-            entry = _char_entry(ch)
-        for fc, kind in entry:
-            if kind != prev_kind and _glued(prev_kind, kind, prev_char, fc):
-                add_char(" ")
-            add_char(fc)
-            prev_kind = kind
-            prev_char = fc
-    return "".join(chars)
+    """``normalize(text).text`` without the offsets."""
+    folded = text.translate(_FOLD_TABLE)
+    if _non_letter.search(folded) is None:
+        return folded  # the common word
+    glue = _glue_points(folded)
+    if not glue:
+        return folded
+    return " ".join(folded[a:b] for a, b in zip([0, *glue], [*glue, len(folded)]))

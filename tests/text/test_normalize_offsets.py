@@ -1,5 +1,6 @@
-"""The per-character cache of the normaliser (a speed-up) keeps it offset-preserving and gives
-exactly the view of the plain character-by-character definition."""
+"""The normaliser's translate table and glue patterns (a speed-up, learnt character by character
+as texts come) keep it offset-preserving and give exactly the view of the plain
+character-by-character definition."""
 
 from __future__ import annotations
 
