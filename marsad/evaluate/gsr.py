@@ -7,10 +7,13 @@ PROTEST), whether a newswire sentence *reports* an event of that type. Each line
 **Detection.** ``yes`` is positive, ``easy no`` and ``difficult no`` are negative, ``ambiguous`` is
 left out. A sentence is predicted positive when ``extract(sentence)`` yields at least one event of
 the file's type, as the default pipeline codes it: PLOVER codes no event without an identifiable
-actor, and neither do we, so a sentence whose only trigger has no actor ("a bomb killed four") is
-predicted negative. That is the figure a user of our event data sees. An event coded as
-``negated``, ``future`` or ``demanded`` does not count either: the sentence does not report that
-it happened (``asserted``, ``reported`` and ``hedged`` events count). The publication date given
+actor, and neither do we, so a sentence whose only trigger has no actor is predicted negative
+(an attack reported by its device or its victims, "a car bomb killed four", is coded with an
+unidentified armed actor and counts). That is the figure a user of our event data sees. An event
+coded as ``negated``, ``future`` or ``demanded`` does not count either: the sentence does not
+report that it happened (``asserted``, ``reported`` and ``hedged`` events count); nor does one
+whose ``context`` says it is told as ``background`` to the sentence's statement or is
+``historical`` (see :func:`reports`). The publication date given
 to ``extract`` is read from the Gigaword-style id (``AAW_ARB_20071026.0026-2`` → 2007-10-26).
 
 **Actor coding.** On sentences that carry ``spans`` (the coders' verb, source actor and target
@@ -43,6 +46,8 @@ NEGATIVE = {"easy no", "difficult no"}
 IGNORED = {"ambiguous"}
 # Modalities of events that did not (yet) happen: such an event is not a report of one.
 UNREALISED = {"negated", "future", "demanded"}
+# Context flags of events told, not reported (see marsad/stages/events.py).
+NOT_REPORTED = {"background", "historical"}
 EVENT_TYPES = {"ASSAULT", "PROTEST"}
 _DATE_IN_ID = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
 
@@ -167,6 +172,13 @@ def score(sentences: list[GsrSentence], predict) -> dict[str, Any]:
     }
 
 
+def reports(event) -> bool:
+    """Does the sentence report the event as news: it happened (not negated, future or
+    demanded) and it is the sentence's own statement, not background to another or dated long
+    before publication (the event's ``context``)?"""
+    return event.modality not in UNREALISED and not NOT_REPORTED & set(event.context)
+
+
 def pipeline_predictor(pipeline=None):
     """``predict`` for :func:`score`: the actor codes of the events of the sentence's type that
     ``extract`` finds, or ``None`` when it finds none."""
@@ -178,8 +190,7 @@ def pipeline_predictor(pipeline=None):
             doc = extract(s.text, published=s.published, id=s.id, pipeline=pipeline)
         except InputError:
             return None
-        events = [e for e in doc.events
-                  if e.type == s.event_type and e.modality not in UNREALISED]
+        events = [e for e in doc.events if e.type == s.event_type and reports(e)]
         if not events:
             return None
         return [(a.country, a.sector) for e in events for a in e.actors] or [(None, None)]

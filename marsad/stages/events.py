@@ -20,12 +20,16 @@ reads the clause around it:
 * **size** — numbers and vague quantities next to words for the dead, injured, arrested.
 
 PLOVER codes no event without an identifiable actor, so a trigger with none is dropped, unless
-it retells an event coded elsewhere in the article, which it joins as evidence.
+it retells an event coded elsewhere in the article, which it joins as evidence, or is an attack
+reported by its device or its victims (coded with an unidentified armed actor). Events told as
+background (بعد الهجوم، عندما هاجم …) or dated long before publication are flagged ``background``
+or ``historical`` in ``context``.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -55,6 +59,13 @@ INFERRED_RECIPIENT = "recipient-inferred"
 # Bombings whose perpetrator goes unnamed (انفجرت سيارة مفخخة) are coded with an unidentified
 # armed actor, marked so in the event's context (triggers.tsv: @unclaimed).
 UNIDENTIFIED_ACTOR = "actor-unidentified"
+# Context flags of events told but not reported as news: background to another statement (بعد
+# الهجوم، عندما هاجم …), or dated long before publication.
+BACKGROUND = "background"
+HISTORICAL = "historical"
+_HISTORY_DAYS = 60
+# Words after which an attack noun is the cause of the casualties a sentence counts (في، جراء)
+_CAUSE_WORDS = {"في", "فى", "جراء", "اثر", "بسبب", "خلال", "اثناء"}
 _RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipient phrase
 _SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
 _OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
@@ -335,12 +346,31 @@ def _infer_lost_side(events: list[Event], actors: list[Entity]) -> None:
 
 
 def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
-    """Is the event told as one happening: asserted, with a date in its sentence or a count of
-    its dead or wounded (not talk of bombings in general)?"""
-    if ev.modality != "asserted":
+    """Is the event told as one happening: asserted or reported, in the foreground, with a
+    date in its sentence or a count of its dead or wounded (not talk of bombings in general)?"""
+    if ev.modality not in ("asserted", "reported") or BACKGROUND in ev.context:
         return False
     sentence = ev.mentions[0].sentence
     return bool(ev.size) or any(doc.sentence_of(d.start) == sentence for d in dates)
+
+
+def _historical(ev: Event, published: str | None) -> bool:
+    """Does the event's date end more than :data:`_HISTORY_DAYS` before publication?"""
+    if not published or not ev.date or ev.date_precision in (None, "publication"):
+        return False
+    try:
+        day = datetime.date.fromisoformat(ev.date[:10])
+        pub = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    if ev.date_precision == "week":
+        day += datetime.timedelta(days=6)
+    elif ev.date_precision == "month":
+        day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - \
+            datetime.timedelta(days=1)
+    elif ev.date_precision == "year":
+        day = day.replace(month=12, day=31)
+    return (pub - day).days > _HISTORY_DAYS
 
 
 def _unidentified_perpetrator(ev: Event, text: str) -> None:
@@ -445,7 +475,8 @@ class Coder:
             event = self.code(s, m.payload, start, end, m.prefix, focus_place, len(events))
             if event is not None:
                 (events if event.actors else partyless).append(event)
-                if not event.actors and m.payload.unclaimed:
+                if not event.actors and (m.payload.unclaimed or self._victim_frame(
+                        s, m.payload, start, m.prefix)):
                     unclaimed.add(id(event))
                 if self._loser_unnamed(s, m.payload, event):
                     territorial.append(event)
@@ -531,6 +562,10 @@ class Coder:
         event.attribution = self.attribution(s, start, t_first)
         event.modality = self.modality(s, trig, start, prefix, lo, event)
         event.size = self.size(s, lo, hi)
+        if self._background(s, trig, t_first, lo):
+            event.context.append(BACKGROUND)
+        if _historical(event, s.doc.published):
+            event.context.append(HISTORICAL)
         if sent.headline:
             event.confidence = 0.8
         return event
@@ -712,6 +747,35 @@ class Coder:
             if s.word(i) in _KANA:
                 return i
         return None
+
+    @staticmethod
+    def _background(s, trig, t_first, lo) -> bool:
+        """Is the event told as background to the sentence's main statement: an event noun
+        right after a background word (بعد الهجوم، التحقيق في اغتيال), or a trigger in a
+        subordinate or relative clause (عندما هاجم المسلحون، الذين تظاهروا)?  An attack told
+        after its dead and wounded (قتل خمسة حين انفجرت سيارة) is what the sentence reports."""
+        if trig.pos == "N" and any(s.in_cue(j, "background") for j in (t_first - 1, t_first - 2)
+                                   if j >= 0):
+            return True
+        if trig.type == "ASSAULT" and s.cue_between(0, t_first, "casualty"):
+            return False
+        if s.cue_between(max(lo, t_first - 4), t_first, "subordinate"):
+            return True
+        return lo > 0 and (s.in_cue(lo - 1, "subordinate") or s.in_cue(lo - 1, "relative"))
+
+    @staticmethod
+    def _victim_frame(s, trig, start, prefix) -> bool:
+        """Is an attack that names no attacker reported through its victims: an attack noun
+        after في، جراء، إثر … in a sentence counting dead or wounded (قتل خمسة في انفجار سيارة
+        مفخخة), or an attack suffered (تعرضت الدورية لهجوم)?  (Counted dead alone, قتل عشرون
+        شخصا, are not enough: they are most often the toll of an attack told with its author.)"""
+        if trig.type != "ASSAULT" or trig.pos != "N" or trig.genitive != "actor":
+            return False
+        t_first = s.tok(start)
+        if (_bare(s.word(t_first - 1)) in _CAUSE_WORDS or "ب" in prefix) and \
+                s.cue_between(0, len(s.tokens), "casualty"):
+            return True
+        return "ل" in prefix and s.cue_between(max(0, t_first - 4), t_first, "exposure")
 
     def _pronoun_subject(self, s, lo, t_first) -> bool:
         """Does the verb at ``t_first`` (after at most a particle: قد، لم) follow a

@@ -122,3 +122,14 @@ def test_command_through_the_pipeline(tmp_path, capsys):
     assert main(["eval", "gsr", str(a), "--details"]) == 0
     text = capsys.readouterr().out
     assert "ASSAULT" in text and "F1" in text
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("قتل خمسة أشخاص في انفجار سيارة مفخخة وسط بغداد صباح اليوم.", True),
+    ("وقال الوزير بعد هجوم المسلحين على الحاجز إن الأمن سيعزز في المنطقة.", False),  # background
+    ("وفي عام 1989 اغتالت إسرائيل القيادي في الحركة في تونس.", False),              # historical
+    ("وهدد التنظيم بشن هجمات جديدة على المدينة.", False),                            # unrealised
+])
+def test_a_sentence_reports_an_attack_only_as_its_own_recent_statement(extract, text, reported):
+    doc = extract(text, published="2015-08-10")
+    assert any(e.type == "ASSAULT" and gsr.reports(e) for e in doc.events) == reported

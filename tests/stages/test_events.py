@@ -506,3 +506,29 @@ def test_a_beating_has_the_cameo_code_of_a_physical_assault(extract):
 def test_later_after_a_past_verb_is_no_future(extract):
     doc = extract("وأعلن الجيش لاحقا أن قواته قتلت مسلحا قرب الحدود.", published="2015-08-10")
     assert _event(doc, "ASSAULT").modality != "future"
+
+
+# -- told, not reported: background and history; attacks reported through their victims ------
+
+@pytest.mark.parametrize("text, flag", [
+    ("وقال الوزير بعد هجوم المسلحين على الحاجز إن الأمن سيعزز في المنطقة.", "background"),
+    ("وشددت الشرطة إجراءاتها عندما هاجم مسلحون كنيسة في المنيا.", "background"),
+    ("وفي عام 1989 اغتالت إسرائيل القيادي في الحركة في تونس.", "historical"),
+])
+def test_events_told_as_background_or_history_are_flagged(extract, text, flag):
+    doc = extract(text, published="2015-08-10")
+    assert any(flag in e.context for e in doc.events if e.type == "ASSAULT")
+
+
+def test_an_attack_told_after_its_dead_is_no_background(extract):
+    doc = extract("قتل خمسة أشخاص حين انفجرت عبوة ناسفة قرب السوق أمس.", published="2015-08-10")
+    assert all("background" not in e.context for e in doc.events)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة أشخاص في انفجار سيارة مفخخة وسط بغداد صباح اليوم.",
+    "تعرضت دورية للجيش لهجوم قرب العريش أمس.",
+])
+def test_an_attack_reported_through_its_victims_gets_an_unidentified_attacker(extract, text):
+    ev = _event(extract(text, published="2015-08-10"), "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["UAF"] and "actor-unidentified" in ev.context
