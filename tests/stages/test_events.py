@@ -532,3 +532,19 @@ def test_an_attack_told_after_its_dead_is_no_background(extract):
 def test_an_attack_reported_through_its_victims_gets_an_unidentified_attacker(extract, text):
     ev = _event(extract(text, published="2015-08-10"), "ASSAULT")
     assert [a.sector for a in ev.actors] == ["UAF"] and "actor-unidentified" in ev.context
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("وتقدر إسرائيل ترسانة صواريخ حزب الله بأكثر من مئة ألف صاروخ.", False),   # an arsenal
+    ("وأجرت كوريا الشمالية تجربة إطلاق صاروخ بعيد المدى.", False),              # a test
+    ("أطلق الحوثيون صواريخ على مدينة نجران السعودية أمس.", True),
+])
+def test_a_weapon_noun_is_an_attack_only_with_a_target_or_a_toll(extract, text, attack):
+    doc = extract(text, published="2015-08-10")
+    assert any(e.type == "ASSAULT" for e in doc.events) == attack
+
+
+def test_a_threatened_attack_has_not_happened(extract):
+    doc = extract("وهددت إسرائيل باستهداف مواقع حزب الله في جنوب لبنان.", published="2015-08-10")
+    assert all(e.modality in ("future", "demanded", "negated") for e in doc.events
+               if e.type == "ASSAULT")
