@@ -15,6 +15,7 @@ article's focus country when its sector is a domestic one (rebels, police, civil
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -42,9 +43,14 @@ def connectors() -> frozenset[str]:
     return frozenset(out)
 
 
+_CLAUSE_MARK = re.compile("[،,.;:؛()\"«»]")
+
+
 def _gap_ok(gap: str) -> bool:
     """Can two entities separated by ``gap`` belong to one actor phrase?  The gap may end in
     the next word's proclitics (الحكومة ال|يمنية), but not in a conjunction (… و|الحوثيون)."""
+    if _CLAUSE_MARK.search(gap):
+        return False  # the view keeps the mark, in the head or in what is attached
     g = normalize_string(gap)
     head, _, attached = g.rpartition(" ") if " " in g else ("", "", g)
     if attached and (attached.startswith("و") or not is_noun_prefix(attached)):
@@ -52,7 +58,7 @@ def _gap_ok(gap: str) -> bool:
     head = head.strip()
     if not head:
         return True
-    if len(head) > _MAX_GAP or any(ch in head for ch in "،,.;:؛()\"«»\n"):
+    if len(head) > _MAX_GAP or "\n" in head:
         return False
     return head in connectors()
 
@@ -61,26 +67,29 @@ def chains(doc: Document) -> list[list[Entity]]:
     """Maximal runs of entities that form one actor phrase each."""
     out: list[list[Entity]] = []
     current: list[Entity] = []
+    prev_sentence = -1  # the sentence of current[-1]
     for ent in doc.entities:
         if ent.label not in _PARTS:
             if current:
                 out.append(current)
             current = []
             continue
+        sentence = doc.sentence_of(ent.start)
         if current:
             prev = current[-1]
-            same_sentence = doc.sentence_of(prev.start) == doc.sentence_of(ent.start)
             joinable = (
-                same_sentence
+                sentence == prev_sentence
                 and ent.start >= prev.end
                 and _gap_ok(doc.text[prev.end:ent.start])
                 and _completes(current, ent)
             )
             if joinable:
                 current.append(ent)
+                prev_sentence = sentence
                 continue
             out.append(current)
         current = [ent]
+        prev_sentence = sentence
     if current:
         out.append(current)
     return out
@@ -220,13 +229,15 @@ def share_codings(actors: list[Entity]) -> None:
         if not words or any(len(w) < 3 for w in words):
             continue
         n = len(words)
-        for full, fwords in sorted(coded, key=lambda c: abs(c[0].start - ent.start)):
-            if len(fwords) > n and any(fwords[i:i + n] == words for i in range(len(fwords) - n + 1)):
-                for key in ("country", "sector", "also_sectors", "name", "wikidata"):
-                    if full.attrs.get(key) is not None:
-                        ent.attrs[key] = full.attrs[key]
-                ent.attrs["coded_from"] = full.start
-                break
+        fuller = [full for full, fwords in coded
+                  if len(fwords) > n and words[0] in fwords
+                  and any(fwords[i:i + n] == words for i in range(len(fwords) - n + 1))]
+        if fuller:
+            full = min(fuller, key=lambda f: abs(f.start - ent.start))  # the nearest, then the first
+            for key in ("country", "sector", "also_sectors", "name", "wikidata"):
+                if full.attrs.get(key) is not None:
+                    ent.attrs[key] = full.attrs[key]
+            ent.attrs["coded_from"] = full.start
 
 
 @lru_cache(maxsize=1)
