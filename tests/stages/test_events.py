@@ -548,3 +548,9 @@ def test_a_threatened_attack_has_not_happened(extract):
     doc = extract("وهددت إسرائيل باستهداف مواقع حزب الله في جنوب لبنان.", published="2015-08-10")
     assert all(e.modality in ("future", "demanded", "negated") for e in doc.events
                if e.type == "ASSAULT")
+
+
+def test_persons_counted_are_civilians(extract):
+    ev = _event(extract("اعتقلت الشرطة التركية خمسين شخصا في إسطنبول أمس.", published="2015-08-10"),
+                "COERCE")
+    assert ("TUR", "CVL") in {(r.country, r.sector) for r in ev.recipients}
