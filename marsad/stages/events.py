@@ -193,6 +193,9 @@ class _Sentence:
         self.noun_triggers = list(noun_triggers)  # original start offsets of noun triggers
         self.counts: list | None = None  # numbers by token, filled by the coder on first use
         self.doc_places: list[Entity] | None = None  # the article's places, set by the coder
+        # the article's plural gentilics (الفلسطينيين، السوريون), set by the coder: a people,
+        # which the link stage codes as its state
+        self.peoples: set[tuple[int, int]] = set()
         # the cue kinds covering each token, looked up per token on the hot path
         self.cue_kinds: list[set[str]] = [set() for _ in tokens]
         for c_start, c_end, kind in cues:
@@ -204,8 +207,13 @@ class _Sentence:
         # (by the token's own start: وأسفرت opens a clause though the cue begins after و)
         self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
                               if c[2] in ("clause", "relative")}
-        self.complement_starts = {tokens[self.tok(c[0])].start for c in cues
-                                  if c[2] in ("complement", "pronoun-complement")}
+        # كان is no ك + أن
+        for i, tok in enumerate(tokens):
+            if tok.norm in _KANA:
+                self.cue_kinds[i].discard("complement")
+        self.complement_starts = {tokens[i].start for i in (self.tok(c[0]) for c in cues
+                                  if c[2] in ("complement", "pronoun-complement"))
+                                  if tokens[i].norm not in _KANA}
 
     def tok(self, offset: int) -> int:
         """Index of the token holding an original offset."""
@@ -456,6 +464,8 @@ class Coder:
                                    cues=cues, nouns=noun_starts)
         focus_place = focus_place_of(doc)
         all_places = doc_places(doc)
+        peoples = {(e.start, e.end) for e in doc.entities if e.label == "NORP"
+                   and not normalize_string(e.text).endswith(("ي", "يه"))}
         events: list[Event] = []
         partyless: list[Event] = []
         territorial: list[Event] = []
@@ -469,6 +479,7 @@ class Coder:
                     *(in_sentence[kind].get(si, []) for kind in
                       ("actors", "places", "dates", "cues", "nouns")))
                 cache[si].doc_places = all_places
+                cache[si].peoples = peoples
             s = cache[si]
             if not s.tokens:
                 continue
@@ -518,10 +529,15 @@ class Coder:
         actors, recipients = self.roles(s, trig, start, end, t_first, t_last, lo, hi, prefix)
         if trig.type == "PROTEST" and trig.pos == "V" and (
                 self._opens_relative(s, lo, t_first) or trig.present and actors
-                and self._described_by_verb(s, [a for a in s.actors if a.end <= start], t_first)):
+                and (self._described_by_verb(s, [a for a in s.actors if a.end <= start], t_first)
+                     or self._describes_crowd(s, t_first))):
             return None  # المتظاهرون الذين تجمعوا، متظاهرين يحتجون: describes the crowd
         if trig.type == "PROTEST" and not actors and trig.pos == "V":
             actors = [a for a in s.actors if a.attrs.get("sector") in _CROWD][:1]  # المتظاهرون
+        if trig.type == "PROTEST":
+            # تجمع عشرات الفلسطينيين: a people in the street is a crowd, not its government
+            actors = [replace(a, attrs={**a.attrs, "sector": "CVL"})
+                      if (a.start, a.end) in s.peoples else a for a in actors]
         if trig.type == "PROTEST" and actors and all(
                 _side(a.attrs.get("country"), a.attrs.get("sector")) == "state"
                 or a.attrs.get("sector") is None and a.label == "ACTOR" and a.attrs.get("country")
@@ -708,6 +724,14 @@ class Coder:
         if head.startswith("ال") or word.startswith("لل"):
             return None  # definite: an ordinary prepositional phrase (للقوات التي …)
         return phrase
+
+    @staticmethod
+    def _describes_crowd(s, t_first) -> bool:
+        """Does a present-tense verb follow an indefinite crowd noun it describes (متظاهرين
+        يحتجون على الغلاء: "protesters protesting")?"""
+        before = [a for a in s.actors if s.tok(a.end - 1) == t_first - 1]
+        return bool(before) and before[-1].attrs.get("sector") in _CROWD and \
+            not normalize_string(before[-1].text).lstrip("وفبل").startswith("ال")
 
     def _light_verb_object(self, s, lo, t_first, start) -> bool:
         """Is the noun trigger at ``start`` the object of a light verb of its clause (شن …

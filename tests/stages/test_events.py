@@ -554,3 +554,25 @@ def test_persons_counted_are_civilians(extract):
     ev = _event(extract("اعتقلت الشرطة التركية خمسين شخصا في إسطنبول أمس.", published="2015-08-10"),
                 "COERCE")
     assert ("TUR", "CVL") in {(r.country, r.sector) for r in ev.recipients}
+
+
+def test_kana_is_no_complementiser_closing_the_clause(extract):
+    # كان read as ك + أن ended the clause before it, hiding the relative pronoun before كان
+    doc = extract("وأصيب فتى برصاص شرطي في ساحة البلدة حيث كان يتجمع متظاهرون ومحتجون أمس.",
+                  published="2015-08-10")
+    assert all("background" in e.context for e in doc.events if e.type == "PROTEST")
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("وفتحت الشرطة النار على متظاهرين يحتجون على غلاء الأسعار في الخرطوم.", False),
+    ("وبلغ عدد الأحزاب 25 حزبا وتجمعا سياسيا في البلاد.", False),
+    ("ووقفت الصحفية في قاطع المعارضة من الساحة.", False),
+    ("وتجمع عشرات الفلسطينيين في ميدان المنارة وسط رام الله أمس.", True),
+    ("واحتشد مئات من أنصار الحزب أمام مقر البرلمان في تونس أمس.", True),
+])
+def test_protests_told_and_words_that_only_look_like_them(extract, text, protest):
+    doc = extract(text, published="2015-08-10")
+    found = [e for e in doc.events if e.type == "PROTEST" and "background" not in e.context]
+    assert bool(found) == protest
+    if protest:
+        assert found[0].actors[0].sector in ("CVL", "PTY")  # a people or supporters, no state
