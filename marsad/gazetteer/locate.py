@@ -46,6 +46,7 @@ _SUBORDINATORS = frozenset({"بعد", "بعدما", "قبل", "اثر", "عقب"
                             "حين", "حينما", "لدي", "اذ", "كما", "لكن", "الذي", "التي", "الذين",
                             "اللذين", "اللتين", "لان", "ليتم", "حتي"})
 _CLITICS = ("وب", "فب", "وف", "و", "ف", "ب")
+_PLACE_WORDS = _LOCATIVE | _DESTINATION
 _DESTINATION_GAP = 4  # words: a destination this close after the trigger is the trigger's own
 
 
@@ -99,7 +100,7 @@ def _window_words(head: str, n: int) -> tuple[str, ...]:
 
 def _bare(word: str) -> str:
     for c in _CLITICS:
-        if word.startswith(c) and word[len(c):] in _LOCATIVE | _DESTINATION:
+        if word.startswith(c) and word[len(c):] in _PLACE_WORDS:
             return word[len(c):]
     return word
 

@@ -46,6 +46,7 @@ _PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 _PRESENT_ENDINGS = ("", "ون", "ان", "ين", "ن", "وا", "و")
 _PREPOSITIONS = {"علي", "ضد", "مع", "الي", "في", "من", "عن", "بين", "حول", "لدي", "تجاه", "بحق"}
+_FUNCTION_WORDS = _PREPOSITIONS | {"بين"}
 _VICTIMS = {"CVL", "REF", "JRN", "MED"}
 # Sources that report events without taking part in them
 _OBSERVERS = {"MED", "JRN", "NGO"}
@@ -311,7 +312,7 @@ def _possessed(word: str) -> bool:
 
 def _bare(word: str) -> str:
     """A function word without its conjunction: وفي → في, فعلى → علي."""
-    if word[:1] in "وف" and word[1:] in _PREPOSITIONS | {"بين"}:
+    if word[:1] in "وف" and word[1:] in _FUNCTION_WORDS:
         return word[1:]
     return word
 
