@@ -1,10 +1,12 @@
 """The NER tagger: the CRF model and its frozen lexicon, loaded lazily once.
 
 :meth:`Tagger.tag` labels normalised word sequences with the corpus tags (IOB2 over PERS, LOC,
-ORG, MISC); :meth:`Tagger.entities` runs the model over a :class:`~marsad.document.Document`'s
-tokens, sentence by sentence, and returns PER, ORG and LOC entities (``source="model"``) with the
-original-text offsets of their tokens. People and organisations get the country and sector of an
-adjacent title or gentilic in ``attrs`` (see :mod:`marsad.ner.context`).
+ORG, MISC), decoding with the model's weights (:mod:`marsad.ner.decode`: python-crfsuite's tags
+and marginals, faster; python-crfsuite trains the model); :meth:`Tagger.entities` runs the model
+over a :class:`~marsad.document.Document`'s tokens, sentence by sentence, and returns PER, ORG
+and LOC entities (``source="model"``) with the original-text offsets of their tokens. People and
+organisations get the country and sector of an adjacent title or gentilic in ``attrs`` (see
+:mod:`marsad.ner.context`).
 """
 
 from __future__ import annotations
@@ -26,27 +28,25 @@ PIPELINE_MIN_CONFIDENCE = 0.6
 class Tagger:
     def __init__(self, model_dir: str | Path):
         self.model_dir = Path(model_dir)
-        self._crf = None
+        self._decoder = None
         self._featurizer: Featurizer | None = None
         self._lock = threading.Lock()
 
     def _load(self) -> None:
         with self._lock:
-            if self._crf is not None:
+            if self._decoder is not None:
                 return
-            import pycrfsuite
+            from .decode import Decoder, read_crfsuite
 
             featurizer = Featurizer(load_lexicon(self.model_dir / "lexicon.tsv"),
                                     load_clusters(self.model_dir / "clusters.tsv"),
                                     load_options(self.model_dir))
-            crf = pycrfsuite.Tagger()
-            crf.open(str(self.model_dir / "ner.crfsuite"))
             self._featurizer = featurizer
-            self._crf = crf
+            self._decoder = Decoder(read_crfsuite(self.model_dir / "ner.crfsuite"), featurizer)
 
     @property
     def featurizer(self) -> Featurizer:
-        if self._crf is None:
+        if self._decoder is None:
             self._load()
         return self._featurizer
 
@@ -54,25 +54,35 @@ class Tagger:
         """IOB2 tags of one sentence of normalised words. With ``min_confidence``, a chunk whose
         least probable token label (CRF marginal) is below it, or a one-word chunk that is a
         common word of the training text, is dropped (tagged ``O``)."""
-        if not words:
-            return []
-        if self._crf is None:
+        return self.tag_sentences([words], min_confidence)[0]
+
+    def tag_sentences(self, sentences: list[list[str]],
+                      min_confidence: float = 0.0) -> list[list[str]]:
+        """:meth:`tag` of each sentence, decoded all at once (faster than one by one)."""
+        if self._decoder is None:
             self._load()
-        crf = self._crf
-        tags = crf.tag(self._featurizer.sentence(words))
-        if min_confidence > 0 and any(t != "O" for t in tags):
-            common = self._featurizer.common
+        out: list[list[str]] = [[] for _ in sentences]
+        todo = [k for k, words in enumerate(sentences) if words]
+        if not todo:
+            return out
+        decoded = self._decoder.tag([sentences[k] for k in todo], min_confidence > 0)
+        common = self._featurizer.common
+        for k, (tags, probs) in zip(todo, decoded):
+            out[k] = tags
+            if probs is None:
+                continue  # nothing tagged, or no confidence asked
+            words = sentences[k]
             for start, end, _ in chunks(tags):
                 if (end - start == 1 and self._featurizer.stem(words[start]) in common) or min(
-                        crf.marginal(tags[k], k) for k in range(start, end)) < min_confidence:
+                        probs[start:end]) < min_confidence:
                     tags[start:end] = ["O"] * (end - start)
-        return tags
+        return out
 
     def tag_document(self, sentences: list[list[str]], propagate: bool = True,
                      min_confidence: float = 0.0) -> list[list[str]]:
         """Tags of a document's sentences; names tagged once are then tagged where they recur
         (see :mod:`marsad.ner.propagate`)."""
-        tags = [self.tag(words, min_confidence) for words in sentences]
+        tags = self.tag_sentences(sentences, min_confidence)
         if not propagate or all(t == "O" for seq in tags for t in seq):
             return tags  # nothing tagged, nothing to spread
         from .propagate import propagate as spread

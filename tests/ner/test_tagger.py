@@ -86,9 +86,9 @@ def test_entities_carry_original_offsets_through_clitics_and_diacritics(tiny_mod
 
 def test_the_model_is_opened_only_when_first_used(tiny_model):
     tagger = Tagger(tiny_model[0])
-    assert tagger._crf is None
+    assert tagger._decoder is None
     tagger.tag(["حلب"])
-    assert tagger._crf is not None
+    assert tagger._decoder is not None
 
 
 def attrs_of(text: str, name: str) -> dict:
