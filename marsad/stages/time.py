@@ -16,6 +16,7 @@ import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Iterator
 
 from ..document import Document, Entity
 from ..pipeline import stage
@@ -42,26 +43,28 @@ def _grammar() -> dict:
     daytime_re = "صباحا|مساء|مساءا|ظهرا|فجرا|ليلا|بعد الظهر"
     B, E = r"(?<![\w])(?:[وفب]|ال|في)?", r"(?!\w)"
     # Each pattern with a probe: a simpler expression found in every match of the pattern
-    # (its words without the lookarounds and clitics). A pattern opening with a lookbehind is
-    # tried at every character; the probe is scanned for quickly, and where it is not found,
-    # neither is the pattern, which is then not run (numeric dates and clock times are rare).
+    # (its words without the lookarounds and clitics), and the probe's reach: how far into a
+    # match, at most, that probe hit starts (the clitics and words the pattern allows before it).
+    # A pattern opening with a lookbehind is tried at every character; the probe is scanned for
+    # quickly, and the pattern is run only from ``reach`` characters before each probe hit
+    # (see :func:`_finditer`).
     patterns = [
         ("dmy", rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({month_re})(?: (?:عام |سنه )?(\d{{4}}))?{E}",
-         rf"\d ?(?:من )?(?:شهر )?(?:{month_re})"),
+         rf"\d ?(?:من )?(?:شهر )?(?:{month_re})", 1),  # the day's last digit
         ("my", rf"{B}(?:شهر )?({month_re})(?: (?:من )?(?:عام |سنه )?(\d{{4}})| (الماضي|المقبل|القادم|المنصرم))?{E}",
-         month_re),
+         month_re, 6),  # a clitic, شهر
         ("numeric", r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])",
-         r"\d[/.-]\d{1,2}[/.-]\d{4}"),
-        ("relday", rf"{B}({relday_re}){E}", relday_re),
-        ("weekday", rf"{B}(?:يوم )?({weekday_re})(?: (الماضي|المقبل|القادم))?{E}", weekday_re),
-        ("relunit", rf"{B}({unit_re})( الماضي| الماضيه| المقبل| المقبله| القادم| الجاري| الحالي)?{E}", unit_re),
-        ("duration", rf"{B}{duration_re}{E}", duration_re),
+         r"\d[/.-]\d{1,2}[/.-]\d{4}", 1),
+        ("relday", rf"{B}({relday_re}){E}", relday_re, 2),
+        ("weekday", rf"{B}(?:يوم )?({weekday_re})(?: (الماضي|المقبل|القادم))?{E}", weekday_re, 6),
+        ("relunit", rf"{B}({unit_re})( الماضي| الماضيه| المقبل| المقبله| القادم| الجاري| الحالي)?{E}", unit_re, 2),
+        ("duration", rf"{B}{duration_re}{E}", duration_re, 2),
         ("clock", rf"{B}(?:الساعه )?(\d{{1,2}}|الواحده|الثانيه|الثالثه|الرابعه|الخامسه|السادسه|السابعه|الثامنه|التاسعه|العاشره|الحاديه عشره|الثانيه عشره)(?: و(?:النصف|الربع))? ?({daytime_re}){E}",
-         daytime_re),
-        ("year", rf"{B}(?:عام|سنه|العام) (\d{{4}}){E}", r"(?:عام|سنه) \d{4}"),
+         daytime_re, 29),  # a clitic, الساعه, الحاديه عشره, والنصف and a space
+        ("year", rf"{B}(?:عام|سنه|العام) (\d{{4}}){E}", r"(?:عام|سنه) \d{4}", 4),
     ]
-    compiled = [(kind, re.compile(p)) for kind, p, _ in patterns]
-    probes = {kind: re.compile(probe) for kind, _, probe in patterns}
+    compiled = [(kind, re.compile(p)) for kind, p, _, _ in patterns]
+    probes = {kind: (re.compile(probe), reach) for kind, _, probe, reach in patterns}
     return {"months": months, "weekdays": weekdays, "numbers": numbers, "patterns": compiled,
             "probes": probes}
 
@@ -179,6 +182,20 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def _finditer(pattern: re.Pattern, probe: re.Pattern, reach: int, text: str) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, with the pattern run only from ``reach``
+    characters before the next probe hit: every match holds a probe hit that starts at most
+    ``reach`` characters into it, so no match starts earlier. (The lookbehinds still see the
+    text before where the search starts.)"""
+    pos = 0
+    while (hit := probe.search(text, pos)) is not None:
+        m = pattern.search(text, max(pos, hit.start() - reach))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_dates(doc: Document) -> list[Entity]:
     g = _grammar()
     view = doc.normalized
@@ -187,9 +204,7 @@ def find_dates(doc: Document) -> list[Entity]:
     text = view.text
     probes = g["probes"]
     for kind, pattern in g["patterns"]:
-        if probes[kind].search(text) is None:
-            continue  # the pattern cannot match where its probe does not
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, *probes[kind], text):
             resolved = resolve(kind, m, pub, g)
             if resolved is None:
                 continue
