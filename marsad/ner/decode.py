@@ -84,15 +84,15 @@ class Decoder:
         self.featurizer = featurizer
         get = weights.attributes.get
         self._bos, self._eos = get("BOS", -1), get("EOS", -1)
-        self._rare_first, self._rare_last = get("r-1w=BOS", -1), get("r+1w=EOS", -1)
         self._pair_word: dict[str, int] = {}  # id of each word of the bigram features
         self._pair_codes, self._pair_rows = self._bigrams()
         self._slot: dict[str, int] = {}  # word -> its row in the arrays below
-        self._vectors = np.zeros((0, 5, len(weights.labels)))
-        self._rare = np.zeros(0, dtype=bool)  # its neighbours are its features
-        self._before_rare = np.zeros(0, dtype=np.intp)  # row of "r-1w=" + the word, or -1
-        self._after_rare = np.zeros(0, dtype=np.intp)  # row of "r+1w=" + the word, or -1
-        self._pair_ids = np.zeros(0, dtype=np.int64)  # its id in _pair_word, or -1
+        self._vectors = np.zeros((1, 5, len(weights.labels)))
+        self._rare = np.zeros(1, dtype=bool)  # its neighbours are its features
+        # rows of "r-1w=" and "r+1w=" + the word (row 0: + BOS, + EOS), or -1
+        self._before_rare = np.array([get("r-1w=BOS", -1)], dtype=np.intp)
+        self._after_rare = np.array([get("r+1w=EOS", -1)], dtype=np.intp)
+        self._pair_ids = np.full(1, -1, dtype=np.int64)  # its id in _pair_word, or -1
 
     def _bigrams(self) -> tuple[np.ndarray, np.ndarray]:
         """The codes of the word pairs of the bigram features, sorted (so that a document's
@@ -147,45 +147,42 @@ class Decoder:
     def scores(self, sentences: list[list[str]]) -> np.ndarray:
         """Each label's score at each token of the sentences (none empty) one after the other,
         ``(tokens, labels)``: crfsuite's state scores."""
-        slots = np.asarray(self._slots([w for s in sentences for w in s]))
-        lengths = np.array([len(s) for s in sentences])
-        starts = np.cumsum(lengths) - lengths
-        position = np.arange(len(slots)) - np.repeat(starts, lengths)
-        after = np.repeat(lengths, lengths) - position - 1  # tokens after this one
+        # The words' rows with two of row 0, no word, around each sentence: such a neighbour
+        # gives nothing, and it is the BOS or EOS beside a rare word.
+        rows = self._slots([w for s in sentences for w in s])
+        padded = [0, 0]
+        end = 0
+        for words in sentences:
+            padded += rows[end:end + len(words)]
+            padded += (0, 0)
+            end += len(words)
+        at = np.array(padded)
         state = self.weights.state
-        vectors = self._vectors
-        out = vectors[slots, OWN]
-        for shift, part, has in ((2, AS_MINUS2, position >= 2), (1, AS_MINUS1, position >= 1),
-                                 (-1, AS_PLUS1, after >= 1), (-2, AS_PLUS2, after >= 2)):
-            at = np.flatnonzero(has)
-            out[at] += vectors[slots[at - shift], part]
+        word = self._vectors[at]
+        out = np.zeros((len(at), state.shape[1]))
+        out[2:-2] = (word[2:-2, OWN] + word[:-4, AS_MINUS2] + word[1:-3, AS_MINUS1]
+                     + word[3:-1, AS_PLUS1] + word[4:, AS_PLUS2])
+        first = np.flatnonzero((at[1:-1] == 0) & (at[2:] > 0)) + 2
         if self._bos >= 0:
-            out[starts] += state[self._bos]
+            out[first] += state[self._bos]
         if self._eos >= 0:
-            out[starts + lengths - 1] += state[self._eos]
-        # bigrams: bg-= is a feature of the second word's token, bg+= of the first's
-        second = np.flatnonzero(position >= 1)
-        first_ids, second_ids = self._pair_ids[slots[second - 1]], self._pair_ids[slots[second]]
-        known = (first_ids >= 0) & (second_ids >= 0)
-        second = second[known]
-        codes = first_ids[known] * _PAIR + second_ids[known]
+            out[np.flatnonzero((at[1:-1] > 0) & (at[2:] == 0)) + 1] += state[self._eos]
+        # bigrams: bg+= is a feature of the first word's token, bg-= of the second's
+        ids = self._pair_ids[at]
+        pair = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0))
+        codes = ids[pair] * _PAIR + ids[pair + 1]
         found = np.minimum(np.searchsorted(self._pair_codes, codes), len(self._pair_codes) - 1)
         hit = self._pair_codes[found] == codes
-        rows, second = self._pair_rows[found[hit]], second[hit]
-        for tokens, row in ((second, rows[:, 0]), (second - 1, rows[:, 1])):
+        features, pair = self._pair_rows[found[hit]], pair[hit]
+        for tokens, row in ((pair + 1, features[:, 0]), (pair, features[:, 1])):
             fires = row >= 0
             out[tokens[fires]] += state[row[fires]]
         # the words before and after a rare word
-        rare = np.flatnonzero(self._rare[slots])
-        if len(rare):
-            before = np.where(position[rare] == 0, self._rare_first,
-                              self._before_rare[slots[np.maximum(rare - 1, 0)]])
-            following = np.where(after[rare] == 0, self._rare_last,
-                                 self._after_rare[slots[np.minimum(rare + 1, len(slots) - 1)]])
-            for row in (before, following):
-                fires = row >= 0
-                out[rare[fires]] += state[row[fires]]
-        return out
+        rare = np.flatnonzero(self._rare[at])
+        for row in (self._before_rare[at[rare - 1]], self._after_rare[at[rare + 1]]):
+            fires = row >= 0
+            out[rare[fires]] += state[row[fires]]
+        return out[at > 0]
 
     def _slots(self, words: list[str]) -> list[int]:
         """Rows of the word arrays for ``words``, computing those of words not seen yet."""
@@ -197,11 +194,11 @@ class Decoder:
         for w in words:
             k = slot.get(w)
             if k is None:
-                k = slot[w] = len(slot)
+                k = slot[w] = len(slot) + 1  # row 0 is no word
                 new.append(w)
             out.append(k)
         if new:
-            self._add(new, len(slot) - len(new))
+            self._add(new, len(slot) + 1 - len(new))
         return out
 
     def _add(self, words: list[str], first: int) -> None:
