@@ -39,18 +39,20 @@ def split_sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
-def tokenize(doc: Document, known: frozenset[str], splits: dict[str, tuple[str, str]] | None = None
-             ) -> list[Token]:
-    """Tokens of ``doc`` with their clitic parts. ``splits`` caches :func:`split_proclitics` per
-    word across documents (the stage passes one; the split depends only on the word)."""
+def tokenize(doc: Document, known: frozenset[str],
+             splits: dict[str, tuple[str, str] | None] | None = None) -> list[Token]:
+    """Tokens of ``doc`` with their clitic parts. ``splits`` caches, per word, its split by
+    :func:`split_proclitics`, None when it has no proclitic, across documents (the stage passes
+    one; the split depends only on the word)."""
     view = doc.normalized
     offs = view.offsets  # view index -> original index (NormalizedText.to_original, inlined)
     tokens: list[Token] = []
     add = tokens.append
-    sent_index = 0
     sentences = doc.sentences
     n_sentences = len(sentences)
-    next_start = sentences[1].start if n_sentences > 1 else None
+    past_end = len(doc.text) + 1  # a start no token reaches
+    sent_index = 0
+    next_start = sentences[1].start if n_sentences > 1 else past_end
     if splits is None:
         splits = {}
     get_split = splits.get
@@ -58,26 +60,38 @@ def tokenize(doc: Document, known: frozenset[str], splits: dict[str, tuple[str, 
         m_start, m_end = m.span()
         start = offs[m_start]
         end = offs[m_end - 1] + 1  # a token is never empty
-        if next_start is not None and next_start <= start:
-            while next_start is not None and next_start <= start:
-                sent_index += 1
-                next_start = sentences[sent_index + 1].start if sent_index + 1 < n_sentences else None
+        while start >= next_start:
+            sent_index += 1
+            following = sent_index + 1
+            next_start = sentences[following].start if following < n_sentences else past_end
         word = m.group()
-        token = Token(start, end, word, sent_index)
-        if len(word) > 2 and word[0].isalpha():
-            split = get_split(word)
-            if split is None:
-                split = split_proclitics(word, known)
-                if len(splits) < 200_000:
-                    splits[word] = split
-            prefix = split[0]
-            if prefix:
-                cut = m_start + len(prefix)
-                s_start = offs[cut]
-                token.parts = [SubToken("proclitic", start, offs[cut - 1] + 1, prefix),
-                               SubToken("stem", s_start, end if cut < m_end else s_start, split[1])]
-        add(token)
+        split = get_split(word, _UNSEEN)
+        if split is _UNSEEN:
+            split = _split(word, known)
+            if len(splits) < 200_000:
+                splits[word] = split
+        if split is None:
+            add(Token(start, end, word, sent_index))
+        else:
+            prefix, stem = split
+            cut = m_start + len(prefix)
+            s_start = offs[cut]
+            add(Token(start, end, word, sent_index,
+                      [SubToken("proclitic", start, offs[cut - 1] + 1, prefix),
+                       SubToken("stem", s_start, end if cut < m_end else s_start, stem)]))
     return tokens
+
+
+_UNSEEN = object()
+
+
+def _split(word: str, known: frozenset[str]) -> tuple[str, str] | None:
+    """The word's ``(proclitics, stem)``, or None when it has no proclitic."""
+    if len(word) > 2 and word[0].isalpha():
+        split = split_proclitics(word, known)
+        if split[0]:
+            return split
+    return None
 
 
 @stage("segment", requires=("text",), provides=("sentences", "tokens"))

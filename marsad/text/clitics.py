@@ -32,6 +32,7 @@ PRONOUN_SUFFIXES: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم",
 NOUN_PREFIX_SET = frozenset(NOUN_PREFIXES)
 VERB_PREFIX_SET = frozenset(VERB_PREFIXES)
 _MAX_NOUN_PREFIX = max(map(len, NOUN_PREFIXES))
+_PREFIX_INITIALS = frozenset(p[0] for p in NOUN_PREFIXES)
 
 
 def is_noun_prefix(s: str) -> bool:
@@ -54,6 +55,8 @@ def split_proclitics(word: str, known: frozenset[str] | set[str] = frozenset()) 
     A bare conjunction or preposition (و ف ب ل ك) is split only when what remains is a known
     word, because many words simply begin with those letters (وزير, فرنسا, بريطانيا).
     """
+    if word[:1] not in _PREFIX_INITIALS:
+        return "", word  # over a third of news words: no proclitic begins with their first letter
     for k in range(min(_MAX_NOUN_PREFIX, len(word)), 0, -1):  # longest first, as NOUN_PREFIXES
         prefix = word[:k]
         if prefix not in NOUN_PREFIX_SET:

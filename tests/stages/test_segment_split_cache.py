@@ -26,6 +26,7 @@ def test_cached_splits_give_the_same_tokens():
     for text in TEXTS + TEXTS:  # the second round reads every split from the cache
         assert tokens(text, cache) == tokens(text)
     assert cache["والمحتجون"] == ("وال", "محتجون")
+    assert cache["خرجوا"] is None  # no proclitic
     parts = [t.parts for t in tokens(TEXTS[1], cache) if t.norm == "وللروس"][0]
     assert [(p.kind, p.norm) for p in parts] == [("proclitic", "ولل"), ("stem", "روس")]
 
