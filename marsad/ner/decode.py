@@ -273,13 +273,14 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> 
     where = np.empty((n_sentences, n_labels), dtype=np.intp)
     back = np.empty((len(grid), n_sentences, n_labels), dtype=np.intp)
     back[:] = np.arange(n_labels)  # past its end a sentence keeps its label
-    for t in range(1, len(grid)):
+    best_from = best[:, None, :]
+    for t in range(1, len(grid)):  # (array methods: numpy's functions wrap them in Python)
         k = running[t]
         step, now, previous, index = total[:k], best[:k], back[t, :k], where[:k]
-        np.add(now[:, None, :], to_from, out=step)
-        np.argmax(step, 2, out=previous)
+        np.add(best_from[:k], to_from, out=step)
+        step.argmax(2, out=previous)
         np.add(previous, offsets[:k], out=index)  # the maximum, taken where argmax found it
-        np.take(flat_total, index, out=now)
+        flat_total.take(index, out=now)
         now += grid[t, :k]
     tags = np.empty(grid.shape[:2], dtype=np.intp)
     tags[-1] = best.argmax(1)
