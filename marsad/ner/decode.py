@@ -82,6 +82,7 @@ class Decoder:
     def __init__(self, weights: CRFWeights, featurizer: Featurizer):
         self.weights = weights
         self.featurizer = featurizer
+        self.transitions = Transitions(weights.transition)
         get = weights.attributes.get
         self._bos, self._eos = get("BOS", -1), get("EOS", -1)
         self._pair_word: dict[str, int] = {}  # id of each word of the bigram features
@@ -127,7 +128,7 @@ class Decoder:
         ``Tagger.marginal``)."""
         lengths = np.array([len(s) for s in sentences])
         scores = self.scores(sentences)
-        best = viterbi(scores, lengths, self.weights.transition)
+        best = viterbi(scores, lengths, self.transitions)
         labels = self.weights.labels
         every_tag = [labels[i] for i in best.tolist()]
         ends = np.cumsum(lengths).tolist()
@@ -136,7 +137,7 @@ class Decoder:
         named = np.array([any(t != "O" for t in seq) for seq in tags])
         if confidence and named.any():
             keep = np.repeat(named, lengths)
-            p = marginals(scores[keep], lengths[named], self.weights.transition)
+            p = marginals(scores[keep], lengths[named], self.transitions)
             chosen = p[np.arange(len(p)), best[keep]].tolist()
             end = 0
             for k in np.flatnonzero(named).tolist():
@@ -244,6 +245,22 @@ def _word_features(featurizer: Featurizer, word: str) -> tuple[list[str], tuple]
     return got
 
 
+class Transitions:
+    """The transition weights and what the decoders derive from them, computed once."""
+
+    def __init__(self, weights: np.ndarray):
+        self.weights = weights
+        self.to_from = np.ascontiguousarray(weights.T)  # Viterbi's steps read them by target
+        probs = np.exp(weights)
+        self.factors = np.stack([probs, probs.T])  # forward-backward's: forward, backward
+        # A forward or backward step multiplies a row's sum by at most the largest row sum of
+        # its factors and by at least their smallest entry (each token's largest emission is
+        # 1): rescaling once every this many steps keeps the sums within e^±250, and a forward
+        # sum times a backward one within float64's range (e^±709).
+        growth = max(np.log(probs.sum(0).max()), np.log(probs.sum(1).max()), -np.log(probs.min()))
+        self.rescale_every = max(1, int(250 // max(growth, 1.0)))
+
+
 def _grid(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Position and sentence of each token of sentences of these lengths one after the other:
     its place in a ``(longest, sentences)`` grid."""
@@ -252,10 +269,10 @@ def _grid(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return position, np.repeat(np.arange(len(lengths)), lengths)
 
 
-def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> np.ndarray:
+def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: Transitions) -> np.ndarray:
     """The label id of each token on the best label sequence of its sentence, as crfsuite
     finds it (the first best on ties); ``scores`` as :meth:`Decoder.scores` gives them."""
-    n_sentences, n_labels = len(lengths), len(transition)
+    n_sentences, n_labels = len(lengths), len(transitions.weights)
     # longest sentences first: the ones still running at a position are a leading slice
     order = np.argsort(-lengths, kind="stable")
     running = np.searchsorted(-lengths[order], -np.arange(lengths.max()), side="left").tolist()
@@ -265,7 +282,7 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> 
     at = position, rank[sentence]
     grid = np.zeros((lengths.max(), n_sentences, n_labels))
     grid[at] = scores
-    to_from = np.ascontiguousarray(transition.T)
+    to_from = transitions.to_from
     best = grid[0].copy()  # per sentence and label: the best score of a path ending there
     total = np.empty((n_sentences, n_labels, n_labels))  # sentence, label, previous label
     flat_total = total.reshape(-1)
@@ -290,29 +307,23 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> 
     return tags[at]
 
 
-def marginals(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> np.ndarray:
+def marginals(scores: np.ndarray, lengths: np.ndarray, transitions: Transitions) -> np.ndarray:
     """The probability of each label at each token, ``(tokens, labels)``, by forward-backward;
     ``scores`` as :meth:`Decoder.scores` gives them."""
     # shifting a token's scores by a constant leaves its probabilities as they are
     emit = np.exp(scores - scores.max(1, keepdims=True))
-    trans = np.exp(transition)
     # Both passes in one loop, each sentence from its start (forward) and from its end
     # (backward): run[t, 0] = (run[t - 1, 0] @ trans) * emit[t] is the forward probability at
     # t, run[t, 1] = (run[t - 1, 1] @ trans.T) * emit[last - t] the backward probability at
     # last - t times its emission. Past a sentence's length: any positive numbers.
     position, sentence = _grid(lengths)
     from_end = lengths[sentence] - 1 - position
-    emit_at = np.ones((lengths.max(), 2, len(lengths), len(transition)))
+    emit_at = np.ones((lengths.max(), 2, len(lengths), len(transitions.weights)))
     emit_at[position, 0, sentence] = emit
     emit_at[from_end, 1, sentence] = emit
-    run = emit_at.copy()
-    factors = np.stack([trans, trans.T])
-    # A step multiplies a row's sum by at most the largest row sum of the factors and by at
-    # least their smallest entry (each token's largest emission is 1): rescaling once every
-    # this many steps keeps the sums within e^±250, and a forward sum times a backward one
-    # within float64's range (e^±709).
-    growth = max(np.log(trans.sum(0).max()), np.log(trans.sum(1).max()), -np.log(trans.min()))
-    every = max(1, int(250 // max(growth, 1.0)))
+    run = np.empty_like(emit_at)
+    run[0] = emit_at[0]
+    factors, every = transitions.factors, transitions.rescale_every
     for t in range(1, len(run)):
         step = run[t]
         np.matmul(run[t - 1], factors, out=step)
@@ -320,7 +331,7 @@ def marginals(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -
         if t % every == 0:
             step /= step.sum(2, keepdims=True)
     forward = run[position, 0, sentence]
-    backward = run[np.maximum(from_end - 1, 0), 1, sentence] @ trans.T
+    backward = run[np.maximum(from_end - 1, 0), 1, sentence] @ factors[1]
     backward[from_end == 0] = 1.0  # nothing follows the last token
     joint = forward * backward
     return joint / joint.sum(1, keepdims=True)

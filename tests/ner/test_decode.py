@@ -64,8 +64,8 @@ def reference_tag(crf, featurizer, words: list[str], min_confidence: float) -> l
 def assert_like_crfsuite(decoder: Decoder, crf, batch: list[list[str]], tolerance: float) -> None:
     lengths = np.array([len(s) for s in batch])
     scores = decoder.scores(batch)
-    best = viterbi(scores, lengths, decoder.weights.transition)
-    probs = marginals(scores, lengths, decoder.weights.transition)
+    best = viterbi(scores, lengths, decoder.transitions)
+    probs = marginals(scores, lengths, decoder.transitions)
     order = [decoder.labels.index(label) for label in crf.labels()]
     end = 0
     for words in batch:
