@@ -9,9 +9,11 @@ character of that view, the index of the original character it came from.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Iterable
 
 # One-to-one character substitutions for the matching view.
 _FOLD = {
@@ -116,9 +118,7 @@ class _FoldTable(dict):
         folded = fold_char(ch)
         if len(folded) != 1:
             _learn_irregular(ch)
-        for fc in folded:
-            if _kind(fc) > 1:
-                _learn_non_letter(fc)
+        _learn_non_letters(folded)
         if len(self) < _TABLE_LIMIT:
             self[code] = folded
         return folded
@@ -129,13 +129,13 @@ _FOLD_TABLE = _FoldTable()
 # Characters whose matching form is not exactly one character (dropped, or a ligature): only
 # they shift the view against the original, so only they are looked for when mapping offsets.
 _IRREGULAR: set[str] = set()
-_irregular_re: re.Pattern | None = None
+_irregular_re: re.Pattern
 
 
-def _learn_irregular(ch: str) -> None:
+def _learn_irregular(*chars: str) -> None:
     global _irregular_re
-    if ch not in _IRREGULAR:
-        _IRREGULAR.add(ch)
+    if not _IRREGULAR.issuperset(chars):
+        _IRREGULAR.update(chars)
         _irregular_re = re.compile(_char_class(_IRREGULAR))
 
 
@@ -152,11 +152,13 @@ _glue_before: re.Pattern  # matches each character a space goes before
 _glue_after: re.Pattern  # matches each character a space goes after
 
 
-def _learn_non_letter(ch: str) -> None:
+def _learn_non_letters(chars: Iterable[str]) -> None:
     global _non_letter, _glue_before, _glue_after
-    if ch in _DIGITS or ch in _MARKS or ch in _JOINERS:
+    new = {ch for ch in chars if _kind(ch) > 1} - _DIGITS - _MARKS - _JOINERS
+    if not new:
         return
-    (_DIGITS if _kind(ch) == 2 else _MARKS).add(ch)
+    for ch in new:
+        (_DIGITS if _kind(ch) == 2 else _MARKS).add(ch)
     digit, mark = _char_class(_DIGITS), _char_class(_MARKS)
     non_letter = _char_class(_DIGITS | _MARKS | _JOINERS)
     letter = _char_class(_DIGITS | _MARKS | _JOINERS, negated_with=r"\s")
@@ -174,13 +176,17 @@ def _char_class(chars: set[str], negated_with: str = "") -> str:
     return f"[{body}]" if body else "(?!)"
 
 
-_learn_non_letter("0")  # compiles the glue patterns
+# Learnt up front, each regex compiled once: the dropped marks and controls of the Arabic and
+# punctuation blocks, and the digits and common punctuation (the rest is learnt as it comes).
+_learn_irregular(*(ch for block in (range(0x0600, 0x0700), range(0x2000, 0x2070))
+                   for ch in map(chr, block) if len(fold_char(ch)) != 1))
+_learn_non_letters(string.digits + string.punctuation + "،؛؟«»")
 
 
 def _origins(text: str) -> range | list[int]:
     """For each character of ``text.translate(_FOLD_TABLE)`` (translated before this is called,
     so that every irregular character of ``text`` is known), the index of its original."""
-    if _irregular_re is None or _irregular_re.search(text) is None:
+    if _irregular_re.search(text) is None:
         return range(len(text))
     origin: list[int] = []
     pos = 0
