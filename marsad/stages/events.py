@@ -69,6 +69,7 @@ _HISTORY_DAYS = 60
 _CAUSE_WORDS = {"في", "فى", "جراء", "اثر", "بسبب", "خلال", "اثناء"}
 _RECIPIENT_REACH = 7  # tokens between the trigger (or its actor) and the recipient phrase
 _SUBJECT_REACH = 6  # tokens between a verb and its postposed subject
+_APPOSITION_REACH = 15  # tokens of an aside between a subject and its verb
 _OBJECT_PRONOUNS = {"ه", "ها", "هم", "هما", "هن"}
 # words after which a phrase before the verb is its subject (ان قوات الأسد اقتحمت، وكانت X طالبت)
 _KANA = {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
@@ -647,8 +648,12 @@ class Coder:
                 # Arabic news is mostly VSO; a phrase before the verb is its subject when it opens
                 # the clause or follows a complementiser (ان قوات الأسد اقتحمت)
                 described = self._described_by_verb(s, before, t_first)
+                appositive = self._before_apposition(s, lo, t_first) \
+                    if not before and (carries_subject or vso is None) else None
                 if described is not None:
                     actor = described  # جندي إسرائيلي قتل فلسطينيا: "a soldier who killed"
+                elif appositive is not None:
+                    actor = appositive  # متمردو الحزب، المصنف إرهابيا …، هاجموا: before the aside
                 elif svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
                     actor = svo
                 else:
@@ -733,6 +738,21 @@ class Coder:
         before = [a for a in s.actors if s.tok(a.end - 1) == t_first - 1]
         return bool(before) and before[-1].attrs.get("sector") in _CROWD and \
             not normalize_string(before[-1].text).lstrip("وفبل").startswith("ال")
+
+    @staticmethod
+    def _before_apposition(s, lo, t_first):
+        """The subject told before an aside between commas that the verb's clause follows
+        (متمردو الحزب، المصنف تنظيما إرهابيا من قبل تركيا، هاجموا): a free phrase ending right
+        before the aside's first comma."""
+        if t_first - lo > 1 or lo < 2 or s.word(lo - 1) not in ("،", ","):
+            return None
+        for j in range(lo - 2, max(-1, lo - 2 - _APPOSITION_REACH), -1):
+            if s.word(j) in ("،", ","):
+                return next((a for a in reversed(s.actors) if s.tok(a.end - 1) == j - 1
+                             and s.preposition_before(a) is None), None)
+            if s.is_boundary(j):
+                return None
+        return None
 
     def _light_verb_object(self, s, lo, t_first, start) -> bool:
         """Is the noun trigger at ``start`` the object of a light verb of its clause (شن …

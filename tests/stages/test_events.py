@@ -571,3 +571,12 @@ def test_protests_told_and_words_that_only_look_like_them(extract, text, protest
     assert bool(found) == protest
     if protest:
         assert found[0].actors[0].sector in ("CVL", "PTY")  # a people or supporters, no state
+
+
+def test_the_subject_before_an_aside_between_commas_is_the_actor(extract):
+    doc = extract("وقالت السلطات إن متمردي حزب العمال الكردستاني، المصنف تنظيما إرهابيا من قبل "
+                  "تركيا والولايات المتحدة، هاجموا عناصر من قوات الأمن بالأسلحة.",
+                  published="2015-08-10")
+    ev = _event(doc, "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["REB"]
+    assert ("TUR", "COP") in {(r.country, r.sector) for r in ev.recipients}
