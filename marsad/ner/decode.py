@@ -134,8 +134,8 @@ class Decoder:
         ends = np.cumsum(lengths).tolist()
         tags = [every_tag[end - len(s):end] for s, end in zip(sentences, ends)]
         probs: list[list[float] | None] = [None] * len(sentences)
-        named = np.array([any(t != "O" for t in seq) for seq in tags])
-        if confidence and named.any():
+        named = np.array([confidence and any(t != "O" for t in seq) for seq in tags])
+        if named.any():
             keep = np.repeat(named, lengths)
             p = marginals(scores[keep], lengths[named], self.transitions)
             chosen = p[np.arange(len(p)), best[keep]].tolist()
