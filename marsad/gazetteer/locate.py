@@ -186,11 +186,16 @@ def focus_place(doc: Document) -> Focus | None:
     elif best_c in country_ent:
         best = place_of(country_ent[best_c])
     else:
-        best = Place(None, None, best_c, best_c, best_c, None, None, None, "PCLI", None, "country")
+        best = country_place(best_c)
     f = Focus(best.start, best.end, best.text, best.name, best.country, best.lat, best.lon,
               best.geonameid, best.feature, best.admin1, best.precision)
     f.doc = doc
     return f
+
+
+def country_place(code: str) -> Place:
+    """A country as an event's place, known only by its code (no span, no coordinates)."""
+    return Place(None, None, code, code, code, None, None, None, "PCLI", None, "country")
 
 
 def _plain(p: Place) -> Place:

@@ -35,7 +35,8 @@ from functools import lru_cache
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
 from .dedup import attach_retellings
-from ..gazetteer.locate import choose_location, doc_places, focus_place as focus_place_of
+from ..gazetteer.locate import (choose_location, country_place, doc_places,
+                                focus_place as focus_place_of, place_of)
 from ..pipeline import stage
 from ..resources import forms, table
 from ..resources.homographs import homographs, neighbours
@@ -56,6 +57,8 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _ARMED_SECTORS = {"REB", "OPP", "UAF", "INS"}
 # Contests over ground: taking a town or besieging it is done to the side that held it.
 _TERRITORIAL = {("COERCE", "seize"), ("COERCE", "restrict")}
+# Rulings, located where the court sits
+_RULINGS = {("SANCTION", "convict")}
 INFERRED_RECIPIENT = "recipient-inferred"
 # Bombings whose perpetrator goes unnamed (انفجرت سيارة مفخخة) are coded with an unidentified
 # armed actor, marked so in the event's context (triggers.tsv: @unclaimed).
@@ -575,7 +578,7 @@ class Coder:
             actors=[_actor(a) for a in actors],
             recipients=[_actor(r) for r in recipients],
         )
-        event.locations = self.location(s, start, lo, hi, focus_place, actors + recipients)
+        event.locations = self.location(s, trig, start, lo, hi, focus_place, actors + recipients)
         self.date(s, event, start, lo, hi)
         event.attribution = self.attribution(s, start, t_first)
         event.modality = self.modality(s, trig, start, prefix, lo, event)
@@ -960,7 +963,15 @@ class Coder:
                    if _side(a.attrs.get("country"), a.attrs.get("sector")) not in sides | {None}]
         return (opposed or candidates)[:1]
 
-    def location(self, s, start, lo, hi, focus_place, participants):
+    def location(self, s, trig, start, lo, hi, focus_place, participants):
+        if (trig.type, trig.mode) in _RULINGS and participants:
+            # a court rules where it sits: محكمة في طرابلس، محكمة إسرائيلية
+            court = participants[0]
+            seat = [p for p in s.places if court.start <= p.start and p.end <= court.end]
+            if seat:
+                return [place_of(seat[0])]
+            if court.attrs.get("country"):
+                return [country_place(court.attrs["country"])]
         candidates = [(p, lo <= s.tok(p.start) < hi) for p in s.places]
         return choose_location(candidates, start, focus_place,
                                [(a.start, a.end) for a in participants], doc=s.doc,

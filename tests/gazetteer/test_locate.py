@@ -110,3 +110,13 @@ def test_a_scene_country_in_another_clause_beats_the_article_focus(extract):
 def test_a_country_in_another_clause_that_is_no_scene_stays_a_last_resort(extract):
     doc = extract("اجتمع وزير الخارجية المصري مع السفير في القاهرة، وقال إن الأردن شريك مهم.")
     assert _event(doc, "CONSULT").locations[0].country == "EGY"
+
+
+def test_a_court_rules_where_it_sits(extract):
+    # issue 5: the ruling is in the court's country, not where the convicted man wrote
+    doc = extract("قضت محكمة تونسية بالسجن عامين على مدون انتقد الرئيس من مقر إقامته في باريس.",
+                  published="2017-02-21")
+    assert _event(doc, "SANCTION").locations[0].country == "TUN"
+    doc = extract("وحكمت محكمة في بنغازي بإعدام ثلاثة متهمين في قضية اغتيال ضابط بطرابلس.",
+                  published="2017-02-21")
+    assert _near(_event(doc, "SANCTION").locations[0], 32.11, 20.07)
