@@ -52,6 +52,8 @@ def entity_lexicon() -> Lexicon:
                 lex.add(form + "ا", ("SECTOR", form, attrs))  # قتل مسلحا: indefinite object
     for row in table("titles.tsv"):
         attrs = {"sector": row["sector"], "also": [s for s in row["also"].split("|") if s]}
+        if row["relation"] == "other":
+            attrs["other"] = True  # نظيره: someone else than the person before it
         for form in forms(row["forms"]):
             lex.add(form, ("TITLE", form, attrs))
     for row in table("gentilics.tsv"):

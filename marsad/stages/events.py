@@ -114,6 +114,14 @@ class Trigger:
         return suffix == "" or ("obj" in self.recipient and suffix in _VERB_OBJECT_SUFFIXES)
 
 
+def _past_endings(stem: str) -> tuple[str, ...]:
+    """The past endings of a stem; a verb ending in ى or ا drops it before the third person's
+    endings (التقى → التقت، التقوا، التقيا; دعا → دعت، دعوا), written here with a leading -."""
+    if stem.endswith(("ي", "ى", "ا")) and len(stem) > 2:  # ى is folded into ي
+        return ("", "-ت", "-تا", "-وا", "-يا")
+    return _PAST_ENDINGS
+
+
 def _cells(cell: str) -> list[str]:
     return [] if cell.strip() in ("", "-") else forms(cell)
 
@@ -136,9 +144,10 @@ def trigger_lexicon() -> Lexicon:
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
             first, _, rest = stem.partition(" ")
-            for ending in _PAST_ENDINGS:
+            for ending in _past_endings(first):
                 # فتح النار → فتحت النار، فتحوا النار: the verb of a phrase takes the endings
-                word = first + ending + (" " + rest if rest else "")
+                word = (first[:-1] + ending[1:] if ending.startswith("-") else first + ending) \
+                    + (" " + rest if rest else "")
                 if not ending and stem in nouns:
                     lex.add(word, replace(trig, masdar=True), kind="verb", suffixes=True)
                 else:

@@ -106,6 +106,8 @@ def _accusative(text: str) -> bool:
 def _completes(chain: list[Entity], ent: Entity) -> bool:
     """Does ``ent`` complete the phrase so far, rather than start a new actor?"""
     head = chain[0]
+    if ent.label == "TITLE" and ent.attrs.get("other"):
+        return False  # لافروف | نظيره الأمريكي: a counterpart is another person
     if chain[-1].label == "NORP" and ent.label in ("ORG", "GPE", "PER"):
         # وزير الخارجية الروسي لافروف, but not الحكومة اليمنية | الحوثيين
         return ent.label == "PER" and head.label == "TITLE"

@@ -580,3 +580,20 @@ def test_the_subject_before_an_aside_between_commas_is_the_actor(extract):
     ev = _event(doc, "ASSAULT")
     assert [a.sector for a in ev.actors] == ["REB"]
     assert ("TUR", "COP") in {(r.country, r.sector) for r in ev.recipients}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("التقت وزيرة الخارجية الألمانية نظيرها الروسي في موسكو أمس.", "التقت"),
+    ("وقال الوزراء العرب إنهم التقوا نظيرهم الروسي في موسكو.", "التقوا"),
+])
+def test_verbs_ending_in_alif_maqsura_take_the_third_person_endings(extract, text, trigger):
+    # التقى → التقت، التقوا; أجرى → أجرت: the ى drops before the ending
+    ev = _event(extract(text, published="2015-08-10"), "CONSULT")
+    assert ev.trigger == trigger
+
+
+def test_a_counterpart_is_the_other_party_of_a_meeting(extract):
+    ev = _event(extract("التقت وزيرة الخارجية الألمانية نظيرها الروسي في موسكو.",
+                        published="2015-08-10"), "CONSULT")
+    assert [(a.country, a.sector) for a in ev.actors] == [("DEU", "GOV")]
+    assert [(a.country, a.sector) for a in ev.recipients] == [("RUS", "GOV")]
