@@ -376,6 +376,31 @@ def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
     return bool(ev.size) or any(doc.sentence_of(d.start) == sentence for d in dates)
 
 
+def _carry_sources(events: list[Event], doc: Document, cues: list[tuple]) -> None:
+    """An event with no source of its own, in a sentence that goes on with the report of the
+    sentence before (كما ارتفع عدد الغارات …، بينما استهدفت … after أعلن المرصد أن …), is
+    reported by that sentence's source."""
+    continuing = {doc.sentence_of(c_start) for c_start, _, kind in cues if kind == "continuation"
+                  and doc.sentences[doc.sentence_of(c_start)].start == _word_start(doc, c_start)}
+    sources: dict[int, list[Source]] = {}
+    for ev in events:
+        sentence = ev.mentions[0].sentence
+        if ev.attribution:
+            sources.setdefault(sentence, ev.attribution)
+        elif sentence in continuing and sources.get(sentence - 1):
+            ev.attribution = list(sources[sentence - 1])
+            sources.setdefault(sentence, ev.attribution)
+            if ev.modality == "asserted":
+                ev.modality = "reported"
+
+
+def _word_start(doc: Document, offset: int) -> int:
+    """Where the word holding ``offset`` begins (a cue may start after its word's و)."""
+    while offset > 0 and not doc.text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
 def _historical(ev: Event, published: str | None) -> bool:
     """Does the event's date end more than :data:`_HISTORY_DAYS` before publication?"""
     if not published or not ev.date or ev.date_precision in (None, "publication"):
@@ -516,6 +541,7 @@ class Coder:
                 events.append(ev)
         _infer_lost_side(territorial, actors)
         events.sort(key=lambda e: e.mentions[0].start)
+        _carry_sources(events, doc, cues)
         for i, ev in enumerate(events, 1):
             ev.id = f"e{i}"
         doc.events = events

@@ -597,3 +597,15 @@ def test_a_counterpart_is_the_other_party_of_a_meeting(extract):
                         published="2015-08-10"), "CONSULT")
     assert [(a.country, a.sector) for a in ev.actors] == [("DEU", "GOV")]
     assert [(a.country, a.sector) for a in ev.recipients] == [("RUS", "GOV")]
+
+
+def test_a_sentence_going_on_with_a_report_keeps_its_source(extract):
+    doc = extract("أعلن المرصد السوري لحقوق الإنسان أن الطيران الحربي شن غارات على بلدة كفرنبل "
+                  "أمس. كما قصفت قوات النظام أحياء في مدينة إدلب. وقصفت الطائرات التركية "
+                  "مواقع في عفرين.", published="2015-08-10")
+    by_place = {e.locations[0].text: e for e in doc.events if e.type == "ASSAULT" and e.locations}
+    shelling = next(e for t, e in by_place.items() if "إدلب" in t)
+    assert [a.text for a in shelling.attribution] == ["المرصد السوري لحقوق الإنسان"]
+    assert shelling.modality == "reported"
+    turkish = next(e for t, e in by_place.items() if "عفرين" in t)
+    assert turkish.attribution == []  # no continuation word: the writer's own statement
