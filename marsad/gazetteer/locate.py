@@ -124,7 +124,9 @@ def is_topic(text: str, start: int) -> bool:
     if not words:
         return False
     if words[-1] in ("ب", "ل", "في", "فى") and len(words) > 1:
-        return _bare(words[-2]) in _TOPIC
+        topic = _bare(words[-2])
+        # الخاصة بسوريا is about Syria; القوات الخاصة في سورية are special forces there
+        return topic in _TOPIC and not (topic == "الخاصه" and words[-1] in ("في", "فى"))
     return _bare(words[-1]) in _TOPIC
 
 

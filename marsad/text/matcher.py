@@ -72,7 +72,10 @@ class Lexicon:
         automaton = ahocorasick.Automaton()
         for key, entries in self._entries.items():
             takes_suffix = any(entry.suffixes for entry in entries)
-            automaton.add_word(key, (len(key), tuple(entries), takes_suffix))
+            # في هجوم ل، التابعة ل، وفقا ل: a form ending in a preposition clitic runs into the
+            # next word (في هجوم للقوات)
+            glued = key.endswith((" ل", " ب"))
+            automaton.add_word(key, (len(key), tuple(entries), takes_suffix, glued))
         automaton.make_automaton()
         return automaton
 
@@ -83,10 +86,12 @@ class Lexicon:
             self._automaton = self._build()
         n = len(view)
         noun_prefixes, verb_prefixes = NOUN_PREFIX_SET, VERB_PREFIX_SET
-        for last, (length, entries, takes_suffix) in self._automaton.iter(view):
+        for last, (length, entries, takes_suffix, glued) in self._automaton.iter(view):
             end = last + 1
             start = end - length
-            if end < n and view[end].isalnum():
+            if glued:
+                token_end, suffix = end, ""
+            elif end < n and view[end].isalnum():
                 if not takes_suffix:
                     continue  # inside a word, as most hits of short forms are
                 token_end = end + 1

@@ -120,3 +120,11 @@ def test_a_court_rules_where_it_sits(extract):
     doc = extract("وحكمت محكمة في بنغازي بإعدام ثلاثة متهمين في قضية اغتيال ضابط بطرابلس.",
                   published="2017-02-21")
     assert _near(_event(doc, "SANCTION").locations[0], 32.11, 20.07)
+
+
+def test_special_forces_in_a_country_are_there_not_a_topic():
+    from marsad.gazetteer.locate import is_topic
+    text = "قتل في هجوم للقوات الأميركية الخاصة في سورية"
+    assert not is_topic(text, text.index("سورية"))
+    text = "ناقش الوزراء الملفات الخاصة بسورية"
+    assert is_topic(text, text.index("سورية"))

@@ -27,3 +27,13 @@ def test_verbs_take_verbal_prefixes_only():
     lex.add("قصفت", "ASSAULT", kind="verb")
     assert _hits(lex, "وقصفت") == [("قصفت", "و")]
     assert _hits(lex, "بقصفت") == []
+
+
+def test_a_form_ending_in_a_preposition_clitic_runs_into_the_next_word():
+    # في هجوم ل + القوات = في هجوم للقوات
+    lex = Lexicon()
+    lex.add("في هجوم ل", "agentive")
+    lex.add("هجوم", "attack")
+    hits = _hits(lex, "قتل في هجوم للقوات الخاصة")
+    assert ("في هجوم ل", "") in hits
+    assert _hits(lex, "هجومي") == []  # a whole-word form still ends at the word's end
