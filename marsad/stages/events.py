@@ -228,10 +228,16 @@ class _Sentence:
         self.complement_starts = {tokens[i].start for i in (self.tok(c[0]) for c in cues
                                   if c[2] in ("complement", "pronoun-complement"))
                                   if tokens[i].norm not in _KANA}
+        # the tokens of each cue kind, in order, for range questions (a casualty word earlier?)
+        self.cue_tokens: dict[str, list[int]] = {}
+        for i, kinds in enumerate(self.cue_kinds):
+            for kind in kinds:
+                self.cue_tokens.setdefault(kind, []).append(i)
 
     def tok(self, offset: int) -> int:
         """Index of the token holding an original offset."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i > 0 else 0
 
     def word(self, i: int) -> str:
         return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
@@ -280,7 +286,11 @@ class _Sentence:
         return kind in self.cue_kinds[i]
 
     def cue_between(self, lo: int, hi: int, kind: str) -> bool:
-        return any(self.in_cue(i, kind) for i in range(lo, hi))
+        where = self.cue_tokens.get(kind)
+        if not where:
+            return False
+        k = bisect.bisect_left(where, lo)
+        return k < len(where) and where[k] < hi
 
     def preposition_before(self, ent: Entity) -> str | None:
         """The preposition governing a phrase: a separate word (على X) or a clitic (لX، بX)."""
