@@ -57,6 +57,8 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _ARMED_SECTORS = {"REB", "OPP", "UAF", "INS"}
 # Contests over ground: taking a town or besieging it is done to the side that held it.
 _TERRITORIAL = {("COERCE", "seize"), ("COERCE", "restrict")}
+# PLOVER's country codes of parties that are no state (IMG: a non-state armed group)
+_NON_STATES = {"IGO", "UNO", "IMG", "NGO"}
 # Rulings, located where the court sits
 _RULINGS = {("SANCTION", "convict")}
 INFERRED_RECIPIENT = "recipient-inferred"
@@ -261,7 +263,7 @@ class _Sentence:
         start = self.tokens[i].start
         return start in self.clause_starts or (leftward and start in self.complement_starts)
 
-    def followed_by(self, last: int, hi: int, words: frozenset[str], reach: int = 6) -> bool:
+    def followed_by(self, last: int, hi: int, words: frozenset[str], reach: int = 10) -> bool:
         """Does one of ``words`` (or it after a conjunction or preposition) stand within
         ``reach`` tokens after token ``last`` in the clause?"""
         for i in range(last + 1, min(hi, last + 1 + reach)):
@@ -386,6 +388,11 @@ def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
     return bool(ev.size) or any(doc.sentence_of(d.start) == sentence for d in dates)
 
 
+def _is_state(code: str | None) -> bool:
+    """Is a country code a state's (not IGO, UNO, IMG, NGO: PLOVER's non-state codes)?"""
+    return bool(code) and code not in _NON_STATES
+
+
 def _carry_sources(events: list[Event], doc: Document, cues: list[tuple]) -> None:
     """An event with no source of its own, in a sentence that goes on with the report of the
     sentence before (كما ارتفع عدد الغارات …، بينما استهدفت … after أعلن المرصد أن …), is
@@ -486,12 +493,20 @@ class Coder:
             cues.append((s, e, m.payload))
         cues.sort()
         common = homographs("trigger")
-        triggers = longest_first([
+        matches = [
             m for m in self.triggers.finditer(view.text)
             if m.payload.takes_suffix(view.text[m.end:m.token_end])
             and not _ta_marbuta_verb(doc.text, view, m)
             and not (view.text[m.start:m.end] in common and common[view.text[m.start:m.end]]
-                     .is_common_word(*neighbours(view.text, m.token_start, m.token_end)))])
+                     .is_common_word(*neighbours(view.text, m.token_start, m.token_end)))]
+        # a word two rows list (وعد: a promise, or a threat when aimed at someone) is read by
+        # the first row of another type whose conditions hold
+        readings: dict[tuple[int, int], list[Trigger]] = {}
+        for m in matches:
+            found = readings.setdefault((m.start, m.end), [])
+            if all(t.type != m.payload.type for t in found):
+                found.append(m.payload)
+        triggers = longest_first(matches)
         actors = [e for e in doc.entities if e.label == "ACTOR"]
         places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
         dates = [e for e in doc.entities if e.label == "DATE"]
@@ -532,13 +547,16 @@ class Coder:
             s = cache[si]
             if not s.tokens:
                 continue
-            event = self.code(s, m.payload, start, end, m.prefix, focus_place, len(events))
+            for trig in readings[(m.start, m.end)]:
+                event = self.code(s, trig, start, end, m.prefix, focus_place, len(events))
+                if event is not None:
+                    break
             if event is not None:
                 (events if event.actors else partyless).append(event)
-                if not event.actors and (m.payload.unclaimed or self._victim_frame(
-                        s, m.payload, start, m.prefix)):
+                if not event.actors and (trig.unclaimed or self._victim_frame(
+                        s, trig, start, m.prefix)):
                     unclaimed.add(id(event))
-                if self._loser_unnamed(s, m.payload, event):
+                if self._loser_unnamed(s, trig, event):
                     territorial.append(event)
         # PLOVER codes no event without a party; a mention naming none (أن القتال توقف) is kept
         # only as more evidence of an event told elsewhere in the article with its parties.
@@ -1017,6 +1035,10 @@ class Coder:
                 return [place_of(seat[0])]
             if court.attrs.get("country"):
                 return [country_place(court.attrs["country"])]
+        if participants and _is_state(participants[0].attrs.get("country")) and \
+                s.cue_between(lo, hi, "domestic"):
+            # … ضد الأكراد بالداخل: at home is the actor's own country
+            return [country_place(participants[0].attrs["country"])]
         candidates = [(p, lo <= s.tok(p.start) < hi) for p in s.places]
         return choose_location(candidates, start, focus_place,
                                [(a.start, a.end) for a in participants], doc=s.doc,

@@ -128,3 +128,10 @@ def test_special_forces_in_a_country_are_there_not_a_topic():
     assert not is_topic(text, text.index("سورية"))
     text = "ناقش الوزراء الملفات الخاصة بسورية"
     assert is_topic(text, text.index("سورية"))
+
+
+def test_at_home_is_the_actors_own_country(extract):
+    doc = extract("قصفت طائرات تركية مواقع للتنظيم في سوريا أمس، فيما وعد الرئيس التركي "
+                  "باتخاذ إجراءات حازمة ضد المسلحين بالداخل.", published="2015-07-25")
+    threat = _event(doc, "THREATEN")
+    assert threat.locations[0].country == "TUR"

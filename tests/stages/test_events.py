@@ -609,3 +609,12 @@ def test_a_sentence_going_on_with_a_report_keeps_its_source(extract):
     assert shelling.modality == "reported"
     turkish = next(e for t, e in by_place.items() if "عفرين" in t)
     assert turkish.attribution == []  # no continuation word: the writer's own statement
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("ووعد الرئيس التركي باتخاذ إجراءات أكثر حسما ضد المسلحين الأكراد.", "THREATEN"),
+    ("ووعد الرئيس الفرنسي بتقديم مساعدات للاجئين السوريين.", "AGREE"),
+])
+def test_a_promise_aimed_at_someone_is_a_threat(extract, text, etype):
+    types = {e.type for e in extract(text, published="2015-08-10").events}
+    assert etype in types and ({"AGREE", "THREATEN"} - {etype}).isdisjoint(types)
