@@ -618,3 +618,9 @@ def test_a_sentence_going_on_with_a_report_keeps_its_source(extract):
 def test_a_promise_aimed_at_someone_is_a_threat(extract, text, etype):
     types = {e.type for e in extract(text, published="2015-08-10").events}
     assert etype in types and ({"AGREE", "THREATEN"} - {etype}).isdisjoint(types)
+
+
+def test_the_authorities_concerned_are_the_government(extract):
+    ev = _event(extract("وطالبت وزارة الصحة الجهات المعنية بتوفير الأدوية للمستشفيات في الموصل.",
+                        published="2015-08-10"), "REQUEST")
+    assert [(r.text, r.sector) for r in ev.recipients] == [("الجهات المعنية", "GOV")]
