@@ -624,3 +624,17 @@ def test_the_authorities_concerned_are_the_government(extract):
     ev = _event(extract("وطالبت وزارة الصحة الجهات المعنية بتوفير الأدوية للمستشفيات في الموصل.",
                         published="2015-08-10"), "REQUEST")
     assert [(r.text, r.sector) for r in ev.recipients] == [("الجهات المعنية", "GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "وأرسل المتمردون عدة أطقم مسلحة إلى القرية بعد الظهر.",
+    "ووصلت طلائع قوات الجيش إلى مشارف المدينة أمس.",
+    "واستقدمت قوات النظام تعزيزات عسكرية إلى ريف حماة.",
+])
+def test_forces_sent_or_arriving_are_a_mobilisation(extract, text):
+    assert _event(extract(text, published="2015-08-10"), "MOBILIZE").actors
+
+
+def test_a_leader_arriving_is_no_mobilisation(extract):
+    doc = extract("ووصل الرئيس الفرنسي إلى الرياض في زيارة رسمية.", published="2015-08-10")
+    assert not any(e.type == "MOBILIZE" for e in doc.events)
