@@ -28,6 +28,7 @@ _CACHE_LIMIT = 200_000  # distinct words whose vectors are kept, as the featuriz
 # A word's cached vectors: its own features', then those it gives the token two after it, one
 # after it, one before it and two before it (it is that token's -2, -1, +1 or +2 neighbour).
 OWN, AS_MINUS2, AS_MINUS1, AS_PLUS1, AS_PLUS2 = range(5)
+_PARTS = 5
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1  # crfsuite's feature types
 _PAIR = 1 << 32  # a bigram's code: id of its first word * _PAIR + id of its second
@@ -79,16 +80,21 @@ class Decoder:
     crfsuite would compute from the featurizer's strings (tagging features: no word is hidden
     as in training)."""
 
-    def __init__(self, weights: CRFWeights, featurizer: Featurizer):
+    def __init__(self, weights: CRFWeights, featurizer: Featurizer,
+                 bias: dict[str, float] | None = None):
         self.weights = weights
         self.featurizer = featurizer
+        # Added to a label's score at every token when choosing the tags (Viterbi), not when
+        # computing their probabilities: a negative bias on O trades precision for recall, and
+        # the marginals stay the CRF's own (see docs/ner.md, "Decoding").
+        self.bias = np.array([(bias or {}).get(label, 0.0) for label in weights.labels])
         self.transitions = Transitions(weights.transition)
         get = weights.attributes.get
         self._bos, self._eos = get("BOS", -1), get("EOS", -1)
         self._pair_word: dict[str, int] = {}  # id of each word of the bigram features
         self._pair_codes, self._pair_rows = self._bigrams()
         self._slot: dict[str, int] = {}  # word -> its row in the arrays below
-        self._vectors = np.zeros((1, 5, len(weights.labels)))
+        self._vectors = np.zeros((1, _PARTS, len(weights.labels)))
         self._rare = np.zeros(1, dtype=bool)  # its neighbours are its features
         # rows of "r-1w=" and "r+1w=" + the word (row 0: + BOS, + EOS), or -1
         self._before_rare = np.array([get("r-1w=BOS", -1)], dtype=np.intp)
@@ -128,7 +134,8 @@ class Decoder:
         ``Tagger.marginal``)."""
         lengths = np.array([len(s) for s in sentences])
         scores = self.scores(sentences)
-        best = viterbi(scores, lengths, self.transitions)
+        best = viterbi(scores + self.bias if self.bias.any() else scores, lengths,
+                       self.transitions)
         labels = self.weights.labels
         every_tag = [labels[i] for i in best.tolist()]
         ends = np.cumsum(lengths).tolist()
@@ -226,11 +233,11 @@ class Decoder:
         self._after_rare[first:end] = [get("r+1w=" + w, -1) for w in words]
         self._pair_ids[first:end] = [self._pair_word.get(w, -1) for w in words]
         rows = np.fromiter(map(get, features, repeat(-1)), dtype=np.intp, count=len(features))
-        targets = np.repeat(np.arange(first * 5, end * 5), counts)  # row * 5 + part
+        targets = np.repeat(np.arange(first * _PARTS, end * _PARTS), counts)  # row * 5 + part
         known = rows >= 0
         targets = targets[known]
         vectors = self._vectors.reshape(-1, self._vectors.shape[2])
-        vectors[first * 5:end * 5] = 0.0
+        vectors[first * _PARTS:end * _PARTS] = 0.0
         if len(targets):  # the targets ascend: sum each one's run of weights
             starts = np.flatnonzero(np.diff(targets, prepend=-1))
             vectors[targets[starts]] = np.add.reduceat(self.weights.state[rows[known]], starts)

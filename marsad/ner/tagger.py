@@ -42,7 +42,9 @@ class Tagger:
                                     load_clusters(self.model_dir / "clusters.tsv"),
                                     load_options(self.model_dir))
             self._featurizer = featurizer
-            self._decoder = Decoder(read_crfsuite(self.model_dir / "ner.crfsuite"), featurizer)
+            decoding = load_options(self.model_dir, "decoding")
+            self._decoder = Decoder(read_crfsuite(self.model_dir / "ner.crfsuite"), featurizer,
+                                    decoding.get("label_bias"))
 
     @property
     def featurizer(self) -> Featurizer:

@@ -20,6 +20,10 @@ from .lexicon import build_lexicon, save_lexicon
 
 from . import MODEL_DIR
 DEFAULT_TRAIN = "data/anercorp/ANERCorp_CamelLab_train.txt"  # under the shared data folder
+# The CAMEO Arabic actor dictionary (PETRARCH, MIT licence): names of people, organisations and
+# places, a lexicon class of the features (``CAM``, lexicon.py). Looked for in the data folder of
+# the training file (``data/`` of the shared folder for the default corpus).
+ACTOR_DICTIONARY = "cameo_arabic_dictionaries/actor_dict_ar_v4.txt"
 DEFAULT_PARAMS = {
     "c1": 0.1,
     "c2": 0.05,
@@ -40,10 +44,15 @@ def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int 
           hide_max_count: int = HIDE_MAX_COUNT, verbose: bool = False,
           clusters: dict[str, tuple[str, ...]] | None = None,
           news: list[Path] | None = None,
-          features: dict | None = None) -> dict:
+          features: dict | None = None, actor_dictionary: Path | str | None = "auto",
+          label_bias: dict[str, float] | None = None) -> dict:
     """Train on ``train_path`` and write the model into ``out_dir``. Word clusters are given
     (``clusters``) or learned from the training text and the ``news`` JSON Lines files
-    (:mod:`marsad.ner.clusters`); without either the model has no cluster features."""
+    (:mod:`marsad.ner.clusters`); without either the model has no cluster features. The actor
+    dictionary's names are a lexicon class (``"auto"``: :data:`ACTOR_DICTIONARY` in the data
+    folder two levels above ``train_path``, if it is there; ``None``: none). ``label_bias`` is
+    written into ``meta.json`` (``decoding``) for the tagger to add to the labels' scores when
+    it chooses the tags (see decode.py; none by default: chosen on a dev split, docs/ner.md)."""
     import pycrfsuite
 
     started = time.perf_counter()
@@ -51,7 +60,13 @@ def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int 
     out.mkdir(parents=True, exist_ok=True)
     sentences = read_conll(train_path)
     features = dict(DEFAULT_FEATURES if features is None else features)
-    lex = build_lexicon() if lexicon is None else {k: set(v) for k, v in lexicon.items()}
+    if actor_dictionary == "auto":
+        found = Path(train_path).resolve().parent.parent / ACTOR_DICTIONARY
+        actor_dictionary = found if found.is_file() else None
+    if lexicon is None:
+        lex = build_lexicon(actor_dictionary)
+    else:
+        lex = {k: set(v) for k, v in lexicon.items()}
     counts: Counter = Counter()
     outside: Counter = Counter()
     for s in sentences:
@@ -112,6 +127,9 @@ def train(train_path: str | Path, out_dir: str | Path = MODEL_DIR, *, seed: int 
         "features": features,
         "clusters": len(clusters or {}),
         "news_files": [Path(p).name for p in news or ()],
+        "actor_dictionary": Path(actor_dictionary).name if actor_dictionary and lexicon is None
+        else None,
+        "decoding": {"label_bias": dict(label_bias or {})},
         "training_seconds": round(elapsed, 1),
         "model_bytes": model.stat().st_size,
         "licence_of_training_data": "ANERcorp, CC BY-SA 4.0",

@@ -96,6 +96,18 @@ def test_tags_and_marginals_are_python_crfsuite_s(shipped):
     assert_like_crfsuite(tagger._decoder, crf, sentences(), 1e-9)
 
 
+def test_a_label_bias_moves_the_tags_not_the_marginals(shipped):
+    tagger, _ = shipped
+    tagger.featurizer
+    plain = tagger._decoder
+    batch = sentences()
+    biased = Decoder(plain.weights, tagger.featurizer, {"O": -50.0})
+    assert all(t != "O" for tags, _ in biased.tag(batch) for t in tags)
+    lengths = np.array([len(s) for s in batch])
+    assert np.array_equal(marginals(biased.scores(batch), lengths, biased.transitions),
+                          marginals(plain.scores(batch), lengths, plain.transitions))
+
+
 def test_sentences_decoded_together_or_one_by_one_agree(shipped):
     tagger, crf = shipped
     batch = sentences()
