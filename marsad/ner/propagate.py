@@ -4,8 +4,9 @@ News articles name a person in full once and then repeat the surname (ستوده
 sees one sentence at a time and misses many repeats. After tagging every sentence of a document,
 each multi-word chunk, each single-word chunk and each word of a person's name (by its
 clitic-stripped stem) is looked for among the words the model left outside any chunk; a match
-gets the chunk's type. (A word of a multi-word organisation or place is not propagated alone:
-الامن of مجلس الامن is no organisation by itself.)
+gets the chunk's type. (A word of a multi-word organisation, place or MISC name is not propagated
+alone: الامن of مجلس الامن is no organisation by itself.) MISC names (currencies, events,
+products: يونيفيل، تسونامي) are propagated too; the pipeline does not output them.
 Words common in the training text outside names (``_COMMON`` in the model's lexicon) and words
 tagged with two different types are never propagated. A propagated word right after a chunk of
 the same type extends it (الساعدي [القذافي]).
@@ -15,8 +16,8 @@ from __future__ import annotations
 
 from .conll import chunks
 
-PROPAGATED = ("PERS", "ORG", "LOC")
-_TYPE = {"PER": "PERS", "PERS": "PERS", "ORG": "ORG", "LOC": "LOC"}
+PROPAGATED = ("PERS", "ORG", "LOC", "MISC")
+_TYPE = {"PER": "PERS", "PERS": "PERS", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]], common: frozenset[str]) -> list[list[str]]:

@@ -34,7 +34,7 @@ DEFAULT_PARAMS = {
 VOCAB_MIN_COUNT = 3  # training words seen this often count as known words for clitic splitting
 COMMON_OUTSIDE = 0.9  # ... and those outside names this often are "common"
 NOISY = ("CITY",)  # the large automatic gazetteer, cleaned of common words
-HIDE_MAX_COUNT = 2  # words seen this rarely are trained without their identity (features.py)
+HIDE_MAX_COUNT = 1  # words seen this rarely are trained without their identity (features.py)
 # Feature options (features.py), stored in meta.json so that the tagger computes the same ones.
 DEFAULT_FEATURES = {"split_strict": 1, "word_affix": 1}
 

@@ -35,3 +35,9 @@ def test_a_propagated_word_after_a_chunk_of_its_type_extends_it():
     sents = [["وصل", "الساعدي"], ["قال", "معمر", "الساعدي"]]
     tags = [["O", "B-PERS"], ["O", "B-PERS", "O"]]
     assert propagate(sents, tags, frozenset())[1] == ["O", "B-PERS", "I-PERS"]
+
+
+def test_a_misc_name_is_propagated_too():
+    sents = [["انتشرت", "قوات", "يونيفيل", "امس"], ["وقالت", "يونيفيل", "ان"]]
+    tags = [["O", "O", "B-MISC", "O"], ["O", "O", "O"]]
+    assert propagate(sents, tags, frozenset())[1] == ["O", "B-MISC", "O"]
