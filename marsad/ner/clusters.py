@@ -13,8 +13,8 @@ shared news corpora are clustered by the company they keep:
 
 The result, ``word<TAB>K64_i K256_j K1024_k``, is written beside the model (``clusters.tsv``) and
 read by the tagger: the features use the cluster ids of the word (:mod:`marsad.ner.features`).
-Needs numpy at training time only (``pip install 'marsad[train]'``); tagging does not. The random
-steps are seeded; on one machine the same input gives the same clusters.
+Uses numpy (a main dependency: the tagger's decoder needs it too). The random steps are seeded;
+on one machine the same input gives the same clusters.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ConfigError
 from ..text.normalize import normalize_string
 from .features import TOKEN_RE
 
@@ -52,10 +51,7 @@ def news_sentences(paths: Iterable[Path]) -> list[list[str]]:
 def build_clusters(sentences: list[list[str]], *, seed: int = 13, min_count: int = 3,
                    contexts: int = 2000, dims: int = 100,
                    sizes: tuple[int, ...] = SIZES) -> dict[str, tuple[str, ...]]:
-    try:
-        import numpy as np
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ConfigError("word clusters need numpy: pip install 'marsad[train]'") from exc
+    import numpy as np
 
     counts = Counter(w for s in sentences for w in s)
     vocab = sorted((w for w, n in counts.items() if n >= min_count), key=lambda w: (-counts[w], w))
