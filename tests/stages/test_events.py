@@ -638,3 +638,9 @@ def test_forces_sent_or_arriving_are_a_mobilisation(extract, text):
 def test_a_leader_arriving_is_no_mobilisation(extract):
     doc = extract("ووصل الرئيس الفرنسي إلى الرياض في زيارة رسمية.", published="2015-08-10")
     assert not any(e.type == "MOBILIZE" for e in doc.events)
+
+
+def test_a_threat_against_someone_has_them_as_recipient(extract):
+    ev = _event(extract("ووعد الرئيس التركي باتخاذ إجراءات حازمة ضد المسلحين الأكراد.",
+                        published="2015-08-10"), "THREATEN")
+    assert [r.sector for r in ev.recipients] == ["REB"]
