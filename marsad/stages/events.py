@@ -719,7 +719,7 @@ class Coder:
                 if described is not None:
                     actor = described  # جندي إسرائيلي قتل فلسطينيا: "a soldier who killed"
                 elif appositive is not None:
-                    actor = appositive  # متمردو الحزب، المصنف إرهابيا …، هاجموا: before the aside
+                    actor = appositive  # مقاتلو الحزب، الذي تحظره أنقرة …، هاجموا: before the aside
                 elif svo is not None and (vso is None or s.opens_clause(s.tok(svo.start), lo)):
                     actor = svo
                 else:
@@ -808,7 +808,7 @@ class Coder:
     @staticmethod
     def _before_apposition(s, lo, t_first):
         """The subject told before an aside between commas that the verb's clause follows
-        (متمردو الحزب، المصنف تنظيما إرهابيا من قبل تركيا، هاجموا): a free phrase ending right
+        (مقاتلو الحزب، الذي تحظره أنقرة منذ عقود، هاجموا): a free phrase ending right
         before the aside's first comma."""
         if t_first - lo > 1 or lo < 2 or s.word(lo - 1) not in ("،", ","):
             return None
