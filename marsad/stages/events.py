@@ -177,8 +177,10 @@ def trigger_lexicon() -> Lexicon:
 def cue_lexicon() -> Lexicon:
     lex = Lexicon()
     for row in table("cues.tsv"):
+        # a complementiser takes و ف ل, not ك or the article: كان is no ك + أن, الآن no ال + أن
+        clitics = "verb" if row["kind"] in ("complement", "pronoun-complement") else "noun"
         for form in forms(row["forms"]):
-            lex.add(form, row["kind"], kind="noun")
+            lex.add(form, row["kind"], kind=clitics)
     return lex
 
 
@@ -223,13 +225,8 @@ class _Sentence:
         # (by the token's own start: وأسفرت opens a clause though the cue begins after و)
         self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
                               if c[2] in ("clause", "relative")}
-        # كان is no ك + أن
-        for i, tok in enumerate(tokens):
-            if tok.norm in _KANA:
-                self.cue_kinds[i].discard("complement")
-        self.complement_starts = {tokens[i].start for i in (self.tok(c[0]) for c in cues
-                                  if c[2] in ("complement", "pronoun-complement"))
-                                  if tokens[i].norm not in _KANA}
+        self.complement_starts = {tokens[self.tok(c[0])].start for c in cues
+                                  if c[2] in ("complement", "pronoun-complement")}
         # the tokens of each cue kind, in order, for range questions (a casualty word earlier?)
         self.cue_tokens: dict[str, list[int]] = {}
         for i, kinds in enumerate(self.cue_kinds):
