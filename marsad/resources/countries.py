@@ -9,6 +9,8 @@ from ..text.normalize import normalize_string
 
 # CLDR territories that are regions or groupings, not countries.
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}
+# PLOVER's country codes of parties that are no state (IMG: a non-state armed group)
+NON_STATE_CODES = frozenset({"IGO", "UNO", "IMG", "NGO"})
 
 
 @lru_cache(maxsize=1)

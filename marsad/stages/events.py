@@ -39,6 +39,7 @@ from ..gazetteer.locate import (choose_location, country_place, doc_places,
                                 focus_place as focus_place_of, place_of)
 from ..pipeline import stage
 from ..resources import forms, table
+from ..resources.countries import NON_STATE_CODES
 from ..resources.homographs import homographs, neighbours
 from ..text.matcher import Lexicon, longest_first
 from ..text.normalize import normalize_string
@@ -57,8 +58,6 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _ARMED_SECTORS = {"REB", "OPP", "UAF", "INS"}
 # Contests over ground: taking a town or besieging it is done to the side that held it.
 _TERRITORIAL = {("COERCE", "seize"), ("COERCE", "restrict")}
-# PLOVER's country codes of parties that are no state (IMG: a non-state armed group)
-_NON_STATES = {"IGO", "UNO", "IMG", "NGO"}
 # Rulings, located where the court sits
 _RULINGS = {("SANCTION", "convict")}
 INFERRED_RECIPIENT = "recipient-inferred"
@@ -387,7 +386,7 @@ def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
 
 def _is_state(code: str | None) -> bool:
     """Is a country code a state's (not IGO, UNO, IMG, NGO: PLOVER's non-state codes)?"""
-    return bool(code) and code not in _NON_STATES
+    return bool(code) and code not in NON_STATE_CODES
 
 
 def _carry_sources(events: list[Event], doc: Document, cues: list[tuple]) -> None:

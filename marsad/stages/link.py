@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..document import Document, Entity
 from ..pipeline import stage
 from ..resources import forms, table
-from ..resources.countries import capitals
+from ..resources.countries import NON_STATE_CODES, capitals
 from ..text.clitics import is_noun_prefix
 from ..text.normalize import normalize_string
 
@@ -193,7 +193,7 @@ def focus_country(doc: Document) -> str | None:
             counts[e.attrs["country"]] += 1 if e.label == "LOC" else 1.5
         elif e.label == "NORP" and e.attrs.get("country") and len(e.attrs["country"]) == 3:
             counts[e.attrs["country"]] += 0.5
-    for code in ("IGO", "UNO", "IMG", "NGO"):
+    for code in NON_STATE_CODES:
         counts.pop(code, None)
     return counts.most_common(1)[0][0] if counts else None
 
