@@ -223,7 +223,7 @@ class Decoder:
         counts: list[int] = []  # features in each part of each word, in row order
         rare = []
         for w in words:
-            own, (minus2, minus1, plus1, plus2, is_rare) = _word_features(self.featurizer, w)
+            own, (minus2, minus1, plus1, plus2, is_rare) = self.featurizer.word_features(w)
             for part in (own, minus2, minus1, plus1, plus2):  # in the order OWN, AS_MINUS2, …
                 features += part
                 counts.append(len(part))
@@ -241,15 +241,6 @@ class Decoder:
         if len(targets):  # the targets ascend: sum each one's run of weights
             starts = np.flatnonzero(np.diff(targets, prepend=-1))
             vectors[targets[starts]] = np.add.reduceat(self.weights.state[rows[known]], starts)
-
-
-def _word_features(featurizer: Featurizer, word: str) -> tuple[list[str], tuple]:
-    """A word's own feature strings and those it gives its neighbours. The featurizer's cached
-    copies are dropped: the decoder keeps the word's vectors instead."""
-    got = featurizer._compute(word)
-    featurizer._own.pop(word, None)
-    featurizer._ctx.pop(word, None)
-    return got
 
 
 class Transitions:

@@ -92,6 +92,17 @@ class Featurizer:
         return got
 
     def _compute(self, word: str) -> tuple[list[str], tuple]:
+        own, entry = self.word_features(word)
+        if len(self._own) > _CACHE_LIMIT:
+            self._own.clear()
+            self._ctx.clear()
+        self._own[word] = own
+        self._ctx[word] = entry
+        return own, entry
+
+    def word_features(self, word: str) -> tuple[list[str], tuple]:
+        """A word's own feature strings, and those it gives the words two before, one before,
+        one after and two after it, and whether it is rare (not cached here)."""
         prefix, stem = self.split(word)
         classes = self.lexicon.get(stem, ())
         if not classes and stem.startswith("ال") and len(stem) > 4:
@@ -130,11 +141,6 @@ class Featurizer:
         p1 = ["1" + f for f in base]
         p1.append("1s2=" + s2)
         entry = (["-2" + f for f in base], m1, p1, ["2" + f for f in base], rare)
-        if len(self._own) > _CACHE_LIMIT:
-            self._own.clear()
-            self._ctx.clear()
-        self._own[word] = own
-        self._ctx[word] = entry
         return own, entry
 
     def sentence(self, words: list[str]) -> list[list[str]]:
