@@ -115,12 +115,12 @@ class Trigger:
         return suffix == "" or ("obj" in self.recipient and suffix in _VERB_OBJECT_SUFFIXES)
 
 
-def _past_endings(stem: str) -> tuple[str, ...]:
-    """The past endings of a stem; a verb ending in ى or ا drops it before the third person's
-    endings (التقى → التقت، التقوا، التقيا; دعا → دعت، دعوا), written here with a leading -."""
+def _past_forms(stem: str) -> list[str]:
+    """The past forms of a stem, the bare stem first; a verb ending in ى or ا drops it before
+    the third person's endings (التقى → التقت، التقوا، التقيا; دعا → دعت، دعوا)."""
     if stem.endswith(("ي", "ى", "ا")) and len(stem) > 2:  # ى is folded into ي
-        return ("", "-ت", "-تا", "-وا", "-يا")
-    return _PAST_ENDINGS
+        return [stem] + [stem[:-1] + ending for ending in ("ت", "تا", "وا", "يا")]
+    return [stem + ending for ending in _PAST_ENDINGS]
 
 
 def _cells(cell: str) -> list[str]:
@@ -145,11 +145,10 @@ def trigger_lexicon() -> Lexicon:
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
             first, _, rest = stem.partition(" ")
-            for ending in _past_endings(first):
+            for k, form in enumerate(_past_forms(first)):
                 # فتح النار → فتحت النار، فتحوا النار: the verb of a phrase takes the endings
-                word = (first[:-1] + ending[1:] if ending.startswith("-") else first + ending) \
-                    + (" " + rest if rest else "")
-                if not ending and stem in nouns:
+                word = form + (" " + rest if rest else "")
+                if k == 0 and stem in nouns:
                     lex.add(word, replace(trig, masdar=True), kind="verb", suffixes=True)
                 else:
                     lex.add(word, trig, kind="verb", suffixes=True)
