@@ -56,6 +56,7 @@ _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Sides of an armed conflict, by sector (an IMG country code is a non-state armed group).
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _ARMED_SECTORS = {"REB", "OPP", "UAF", "INS"}
+_STATE_ARMED = {"MIL", "COP", "SPY"}
 # Contests over ground: taking a town or besieging it is done to the side that held it.
 _TERRITORIAL = {("COERCE", "seize"), ("COERCE", "restrict")}
 # Rulings, located where the court sits
@@ -189,8 +190,19 @@ def size_lexicon() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def quantities() -> dict[str, tuple[int, int | None]]:
-    return {f: (int(r["min"]), int(r["max"]) if r["max"] else None)
-            for r in table("numbers.tsv") for f in forms(r["forms"])}
+    out = {f: (int(r["min"]), int(r["max"]) if r["max"] else None)
+           for r in table("numbers.tsv") for f in forms(r["forms"])}
+    # A dual counts two (قتل جنديان، أصيب شخصين): the person nouns of agents.tsv with ان, and
+    # with ين unless that spelling is the noun's listed plural (مدنيين، مسلحين are plurals)
+    nouns = {f for r in table("agents.tsv") for f in forms(r["forms"])}
+    for noun in nouns:
+        if " " in noun or noun.startswith("ال") or noun.endswith(("ون", "ين", "ات")):
+            continue
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        out.setdefault(stem + "ان", (2, 2))
+        if stem + "ين" not in nouns:
+            out.setdefault(stem + "ين", (2, 2))
+    return out
 
 
 class _Sentence:
@@ -374,6 +386,27 @@ def _infer_lost_side(events: list[Event], actors: list[Entity]) -> None:
                 break
 
 
+_OPENING_QUOTES = {"«": "»", '"': '"', "“": "”"}
+_TITLE_REACH = 150  # characters of a quoted title
+
+
+def _quoted_titles(text: str, cues: list[tuple]) -> list[tuple[int, int]]:
+    """Spans of the titles quoted right after a noun naming a work (فيلم «…», كتاب "…")."""
+    out = []
+    for _, c_end, kind in cues:
+        if kind != "work":
+            continue
+        at = c_end
+        while at < len(text) and text[at] == " ":
+            at += 1
+        closing = _OPENING_QUOTES.get(text[at:at + 1])
+        if closing:
+            end = text.find(closing, at + 1, at + 1 + _TITLE_REACH)
+            if end > 0:
+                out.append((at, end + 1))
+    return out
+
+
 def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
     """Is the event told as one happening: asserted or reported, in the foreground, with a
     date in its sentence or a count of its dead or wounded (not talk of bombings in general)?"""
@@ -510,13 +543,16 @@ class Coder:
         names.sort(key=lambda n: n.start)
         name_starts = [n.start for n in names]
         longest = max((n.end - n.start for n in names), default=0)
+        titles = _quoted_titles(doc.text, cues)
         spans = []
         for m in triggers:
             start, end = view.to_original(m.start, m.end)
+            if any(t_start < start and end <= t_end for t_start, t_end in titles):
+                continue  # فيلم «اغتيال …»: words of a title
             # only names starting within the longest name's length before the word can hold it
             near = names[bisect.bisect_left(name_starts, start - longest):
                          bisect.bisect_left(name_starts, end)]
-            if not any(start < n.end and n.end - n.start >= end - start for n in near):
+            if not any(n.start <= start and end <= n.end for n in near):
                 spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
         in_sentence = _by_sentence(doc, actors=actors, places=places, dates=dates,
@@ -584,6 +620,8 @@ class Coder:
             return None  # قمع المظاهرات: the protest is what is repressed, told by the repression
         if trig.type == "ASSAULT" and trig.present and self._habitual(s, prefix, lo, hi, t_first):
             return None  # يقتلون الناس بلا رحمة: an undated present tells a habit, not an attack
+        if trig.type == "ASSAULT" and s.cue_between(t_last + 1, min(hi, t_last + 4), "figurative"):
+            return None  # فجرت التصريحات أزمة، تصفية الحسابات: a figure of speech
         if trig.pos == "N" and s.cue_before(t_first, "state"):
             return None  # تحت السيطرة: a state of affairs, not an event
         if trig.pos == "N" and prefix in ("", "ال") and s.cue_before(t_first, "institution") \
@@ -606,6 +644,11 @@ class Coder:
                 or a.attrs.get("sector") is None and a.label == "ACTOR" and a.attrs.get("country")
                 for a in actors):
             # احتجت تركيا: a state's protest is verbal, ACCUSE-disapprove (PLOVER)
+            trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
+        if trig.type == "ASSAULT" and trig.mode is None and actors and \
+                all(self._speaker_not_fighter(s, a) for a in actors) and \
+                not s.cue_between(lo, hi, "casualty"):
+            # هاجم الرئيس خصمه، شن رئيس الحزب هجوما على الحكومة: a politician's attack is words
             trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
         if trig.masdar and ("ل" in prefix or "ب" in prefix or not any(
                 self._adjacent(s, a, t_first, t_last) for a in actors)):
@@ -719,9 +762,11 @@ class Coder:
                     actor = svo
                 else:
                     actor = vso
-                    if actor is not None and trig.genitive == "recipient" and \
-                            actor.attrs.get("sector") in _VICTIMS:
-                        # قُتل مدنيون برصاص القناصة: the subject of a passive is the victim
+                    if actor is not None and trig.genitive == "recipient" and (
+                            actor.attrs.get("sector") in _VICTIMS
+                            or self._counted(s, actor, t_last)):
+                        # قُتل مدنيون برصاص القناصة، قتل ثلاثة جنود: the subject of a passive
+                        # is the victim (a counted phrase after a verb of killing is its toll)
                         recipient = _coordinated(s, actor, hi)
                         actor = self._agentive(s, after)
                 if actor is None and not recipient and trig.agent:
@@ -769,6 +814,20 @@ class Coder:
             recipient = [a for a in after if a.attrs.get("sector") in _VICTIMS
                          and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
         return actors, recipient
+
+    @staticmethod
+    def _speaker_not_fighter(s, actor) -> bool:
+        """Is an actor a person (a name or a title heads it) outside any armed or security
+        body, whose "attack" is speech?"""
+        if actor.attrs.get("sector") in _STATE_ARMED | _ARMED_SECTORS:
+            return False
+        return any(e.label in ("PER", "TITLE") and actor.start <= e.start < actor.end
+                   for e in s.doc.entities)
+
+    def _counted(self, s, phrase, t_last) -> bool:
+        """Does a number stand between the verb at ``t_last`` and ``phrase``, or open it?"""
+        first = s.tok(phrase.start)
+        return any(t_last < i <= first for i, _ in self._counts(s))
 
     def _loser_unnamed(self, s, trig, event) -> bool:
         """A verb of taking ground whose subject is the taker and whose object is only the
@@ -875,8 +934,9 @@ class Coder:
         after في، جراء، إثر … in a sentence counting dead or wounded (قتل خمسة في انفجار سيارة
         مفخخة), or an attack suffered (تعرضت الدورية لهجوم)?  (Counted dead alone, قتل عشرون
         شخصا, are not enough: they are most often the toll of an attack told with its author.)"""
-        if trig.type != "ASSAULT" or trig.pos != "N" or trig.genitive != "actor":
-            return False
+        if trig.type != "ASSAULT" or not (trig.pos == "N" or trig.masdar) or \
+                trig.genitive != "actor":
+            return False  # (a bare stem like قصف after في is its verbal noun)
         t_first = s.tok(start)
         if (_bare(s.word(t_first - 1)) in _CAUSE_WORDS or "ب" in prefix) and \
                 s.cue_between(0, len(s.tokens), "casualty"):
