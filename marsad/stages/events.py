@@ -31,10 +31,11 @@ from __future__ import annotations
 import bisect
 import datetime
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
-from .dedup import attach_retellings
+from .dedup import _lemma, attach_retellings
 from ..gazetteer.locate import (choose_location, country_place, doc_places,
                                 focus_place as focus_place_of, place_of)
 from ..pipeline import stage
@@ -579,18 +580,26 @@ class Coder:
             if not s.tokens:
                 continue
             for trig in readings[(m.start, m.end)]:
-                event = self.code(s, trig, start, end, m.prefix, focus_place, len(events))
-                if event is not None:
+                coded = self.code(s, trig, start, end, m.prefix, focus_place, len(events))
+                if coded is not None:
                     break
-            if event is not None:
-                (events if event.actors else partyless).append(event)
-                if not event.actors and (trig.unclaimed or self._victim_frame(
-                        s, trig, start, m.prefix)):
+            if coded is None:
+                continue
+            event, describe = coded
+            if event.actors:
+                events.append(describe())
+            else:
+                partyless.append(coded)
+                if trig.unclaimed or self._victim_frame(s, trig, start, m.prefix):
                     unclaimed.add(id(event))
-                if self._loser_unnamed(s, trig, event):
-                    territorial.append(event)
+            if self._loser_unnamed(s, trig, event):
+                territorial.append(event)
         # PLOVER codes no event without a party; a mention naming none (أن القتال توقف) is kept
-        # only as more evidence of an event told elsewhere in the article with its parties.
+        # only as more evidence of an event told elsewhere in the article with its parties, or
+        # as an attack by an unidentified group.
+        retold = {(e.type, e.mode, _lemma(e)) for e in events}
+        partyless = [describe() for event, describe in partyless
+                     if id(event) in unclaimed or (event.type, event.mode, _lemma(event)) in retold]
         told = {(e.type, m.sentence) for e in events for m in e.mentions}
         for ev in attach_retellings(events, partyless):
             key = (ev.type, ev.mentions[0].sentence)
@@ -608,7 +617,9 @@ class Coder:
 
     # -- per trigger ---------------------------------------------------------------------------
     def code(self, s: _Sentence, trig: Trigger, start: int, end: int, prefix: str,
-             focus_place: Place | None, n: int) -> Event | None:
+             focus_place: Place | None, n: int) -> tuple[Event, Callable[[], Event]] | None:
+        """The event a trigger tells, with its parties, and a function that fills in the rest
+        (:meth:`describe`); ``None`` when the trigger tells no event here."""
         t_first, t_last = s.tok(start), s.tok(max(start, end - 1))
         lo, hi = s.clause(t_first, t_last)
         if trig.requires and not s.followed_by(t_last, hi, trig.requires):
@@ -679,7 +690,17 @@ class Coder:
             actors=[_actor(a) for a in actors],
             recipients=[_actor(r) for r in recipients],
         )
-        event.locations = self.location(s, trig, start, lo, hi, focus_place, actors + recipients)
+        if sent.headline:
+            event.confidence = 0.8
+        # Where, when, by whose word, how sure and how large: most mentions name no party and
+        # are dropped, so the caller asks for these only for the mentions it keeps.
+        return event, partial(self.describe, s, trig, event, start, prefix, t_first, lo, hi,
+                              focus_place, actors + recipients)
+
+    def describe(self, s, trig, event, start, prefix, t_first, lo, hi, focus_place,
+                 parties) -> Event:
+        """Fill in an event's place, date, sources, modality, size and context."""
+        event.locations = self.location(s, trig, start, lo, hi, focus_place, parties)
         self.date(s, event, start, lo, hi)
         event.attribution = self.attribution(s, start, t_first)
         event.modality = self.modality(s, trig, start, prefix, lo, event)
@@ -688,8 +709,6 @@ class Coder:
             event.context.append(BACKGROUND)
         if _historical(event, s.doc.published):
             event.context.append(HISTORICAL)
-        if sent.headline:
-            event.confidence = 0.8
         return event
 
     def roles(self, s, trig, start, end, t_first, t_last, lo, hi, prefix=""):
