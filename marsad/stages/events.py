@@ -509,6 +509,7 @@ class Coder:
         self.cues = cue_lexicon()
         self.sizes = size_lexicon()
         self.quantities = quantities()
+        self.quantity_openers = {q.split()[0] for q in self.quantities}  # first words
 
     # -- per document --------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -597,9 +598,11 @@ class Coder:
         # PLOVER codes no event without a party; a mention naming none (أن القتال توقف) is kept
         # only as more evidence of an event told elsewhere in the article with its parties, or
         # as an attack by an unidentified group.
+        told_kinds = {(e.type, e.mode) for e in events}
         retold = {(e.type, e.mode, _lemma(e)) for e in events}
         partyless = [describe() for event, describe in partyless
-                     if id(event) in unclaimed or (event.type, event.mode, _lemma(event)) in retold]
+                     if id(event) in unclaimed or (event.type, event.mode) in told_kinds
+                     and (event.type, event.mode, _lemma(event)) in retold]
         told = {(e.type, m.sentence) for e in events for m in e.mentions}
         for ev in attach_retellings(events, partyless):
             key = (ev.type, ev.mentions[0].sentence)
@@ -1210,13 +1213,16 @@ class Coder:
         """The sentence's numbers (digits, number words) by token, found once per sentence."""
         if s.counts is None:
             s.counts = []
-            for i in range(len(s.tokens)):
-                w = s.word(i)
+            quantities, openers = self.quantities, self.quantity_openers
+            for i, tok in enumerate(s.tokens):
+                w = tok.norm
                 if w.isdigit():
                     s.counts.append((i, (int(w), int(w))))
                     continue
-                count = self.quantities.get(f"{w} {s.word(i + 1)}") or self.quantities.get(w) \
-                    or self.quantities.get(w.removeprefix("ال"))
+                if w not in openers and w.removeprefix("ال") not in quantities:
+                    continue
+                count = quantities.get(f"{w} {s.word(i + 1)}") or quantities.get(w) \
+                    or quantities.get(w.removeprefix("ال"))
                 if count is not None:
                     s.counts.append((i, count))
         return s.counts
