@@ -9,6 +9,7 @@ form described by the schema shipped in ``marsad/schema/document.schema.json``.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 from importlib import resources
@@ -173,15 +174,17 @@ class Document:
         return self.text[start:end]
 
     def sentence_of(self, offset: int) -> int:
-        """The index of the sentence holding an original offset (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """The index of the sentence holding an original offset: the last one starting at or
+        before it (0 before the first)."""
+        # The sentences' starts are kept while ``sentences`` is the same list of the same length:
+        # the stages ask for an offset's sentence hundreds of times an article.
+        sentences = self.sentences
+        kept = self.__dict__.get("_sentence_starts")
+        if kept is None or kept[0] is not sentences or kept[1] != len(sentences):
+            kept = (sentences, len(sentences), [s.start for s in sentences])
+            self.__dict__["_sentence_starts"] = kept
+        following = bisect_right(kept[2], offset)
+        return following - 1 if following else 0
 
     # JSON ---------------------------------------------------------------------------------------
     def to_dict(self, *, include_tokens: bool = True) -> dict[str, Any]:

@@ -3,7 +3,7 @@ import json
 import jsonschema
 
 from marsad import SCHEMA_VERSION, Document
-from marsad.document import json_schema
+from marsad.document import Sentence, json_schema
 
 
 def test_round_trip_and_schema(extract):
@@ -38,3 +38,15 @@ def test_event_records_equal_the_dataclass_conversion(extract):
     assert doc.events
     for ev in doc.events:
         assert event_to_dict(ev) == asdict(ev)
+
+
+def test_sentence_of_finds_the_last_sentence_starting_at_or_before_an_offset():
+    doc = Document("one. two. three.")
+    doc.sentences = [Sentence(0, 4), Sentence(5, 9), Sentence(10, 16)]
+    assert [doc.sentence_of(i) for i in (0, 4, 5, 9, 10, 15, 99)] == [0, 0, 1, 1, 2, 2, 2]
+    # the kept starts follow a new list of sentences, and one appended
+    doc.sentences = [Sentence(0, 9)]
+    assert doc.sentence_of(5) == 0
+    doc.sentences.append(Sentence(10, 16))
+    assert doc.sentence_of(12) == 1
+    assert Document("").sentence_of(3) == 0
