@@ -61,6 +61,8 @@ def entity_lexicon() -> Lexicon:
         for stem in forms(row["forms"]):
             for form in gentilic_forms(stem):
                 lex.add(form, ("NORP", stem, attrs))
+            if stem + "ا" not in country_names():
+                lex.add(stem + "ا", ("NORP", stem, attrs))  # قتلوا فلسطينيا (not سوريا، ليبيا)
         for form in forms(row["plurals"]):
             lex.add(form, ("NORP", form, attrs))
     for form, iso3 in country_names().items():

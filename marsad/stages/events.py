@@ -106,6 +106,9 @@ class Trigger:
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
     present: bool = False  # a verb form built on the imperfect stem (يقصف، تستهدف)
     masdar: bool = False  # a bare past stem spelled like its verbal noun (قتل، قصف، خطف)
+    # the verb of a phrase (أطلق النار، ألقى القبض) standing alone: one of these words must
+    # follow right after its subject (أطلق جنود إسرائيليون النار، ألقت الشرطة القبض)
+    completion: frozenset[str] = frozenset()
 
     def takes_suffix(self, suffix: str) -> bool:
         """May this trigger's word end in ``suffix``? A verb takes an object pronoun only when
@@ -125,6 +128,21 @@ def _past_forms(stem: str) -> list[str]:
     return [stem + ending for ending in _PAST_ENDINGS]
 
 
+# words after a phrase's verb that do not make a phrase the subject can split (احتج على)
+_PARTICLES = {"على", "عن", "الي", "في", "من", "مع", "ب", "ل"}
+
+
+def _split_phrases(stems: list[str]) -> dict[str, frozenset[str]]:
+    """The verbs of two-word phrases whose second word is the verb's object (أطلق النار،
+    فرض حصار), with those objects: a subject may stand between them (فرضت القوات حصارا)."""
+    out: dict[str, set[str]] = {}
+    for stem in stems:
+        verb, _, rest = stem.partition(" ")
+        if rest and " " not in rest and rest not in _PARTICLES:
+            out.setdefault(verb, set()).add(rest)
+    return {verb: frozenset(objects) for verb, objects in out.items()}
+
+
 def _cells(cell: str) -> list[str]:
     return [] if cell.strip() in ("", "-") else forms(cell)
 
@@ -132,6 +150,10 @@ def _cells(cell: str) -> list[str]:
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> Lexicon:
     lex = Lexicon()
+    # A first-person present spelled like another verb's past (اضرب "I hit", أضرب "went on
+    # strike") is read as the past: news tells in the third person.
+    past_words = {form for row in table("triggers.tsv") for stem in _cells(row["past"])
+                  for form in _past_forms(stem.partition(" ")[0])}
     for row in table("triggers.tsv"):
         flags = [w.strip() for w in row.get("requires", "").split("|") if w.strip() not in ("", "-")]
         base = dict(
@@ -144,6 +166,14 @@ def trigger_lexicon() -> Lexicon:
             unclaimed=_UNCLAIMED in flags,
         )
         nouns = set(_cells(row["nouns"]))
+        for column, present in (("past", False), ("present", True)):
+            for verb, objects in _split_phrases(_cells(row[column])).items():
+                trig = Trigger(pos="V", lemma=verb, present=present, completion=objects, **base)
+                words = [p + verb + e for p in _PRESENT_PREFIXES for e in _PRESENT_ENDINGS
+                         if p != "ا" or p + verb + e not in past_words] \
+                    if present else _past_forms(verb)
+                for word in words:
+                    lex.add(word, trig, kind="verb", suffixes=True)
         for stem in _cells(row["past"]):
             trig = Trigger(pos="V", lemma=stem, **base)
             first, _, rest = stem.partition(" ")
@@ -159,6 +189,8 @@ def trigger_lexicon() -> Lexicon:
             for prefix in _PRESENT_PREFIXES:
                 for ending in _PRESENT_ENDINGS:
                     first, _, rest = stem.partition(" ")
+                    if prefix == "ا" and prefix + first + ending in past_words:
+                        continue
                     word = prefix + first + ending + (" " + rest if rest else "")
                     lex.add(word, trig, kind="verb", suffixes=True)
         for noun in _cells(row["nouns"]):
@@ -225,6 +257,7 @@ class _Sentence:
         # the article's plural gentilics (الفلسطينيين، السوريون), set by the coder: a people,
         # which the link stage codes as its state
         self.peoples: set[tuple[int, int]] = set()
+        self.norps: list[Entity] = []  # gentilics outside actor phrases, set by the coder
         # the cue kinds covering each token, looked up per token on the hot path
         self.cue_kinds: list[set[str]] = [set() for _ in tokens]
         for c_start, c_end, kind in cues:
@@ -529,12 +562,13 @@ class Coder:
             and not _ta_marbuta_verb(doc.text, view, m)
             and not (view.text[m.start:m.end] in common and common[view.text[m.start:m.end]]
                      .is_common_word(*neighbours(view.text, m.token_start, m.token_end)))]
-        # a word two rows list (وعد: a promise, or a threat when aimed at someone) is read by
-        # the first row of another type whose conditions hold
+        # a word two rows list (وعد: a promise, or a threat when aimed at someone; أرسل alone,
+        # or as the verb of أرسل قوات) is read by the first row whose conditions hold
         readings: dict[tuple[int, int], list[Trigger]] = {}
         for m in matches:
             found = readings.setdefault((m.start, m.end), [])
-            if all(t.type != m.payload.type for t in found):
+            if all((t.type, t.completion) != (m.payload.type, m.payload.completion)
+                   for t in found):
                 found.append(m.payload)
         triggers = longest_first(matches)
         actors = [e for e in doc.entities if e.label == "ACTOR"]
@@ -563,6 +597,10 @@ class Coder:
         all_places = doc_places(doc)
         peoples = {(e.start, e.end) for e in doc.entities if e.label == "NORP"
                    and not normalize_string(e.text).endswith(("ي", "يه"))}
+        # gentilics outside every actor phrase (فلسطينيا), which may name a person
+        actor_spans = [(a.start, a.end) for a in actors]
+        lone = _by_sentence(doc, norps=[e for e in doc.entities if e.label == "NORP" and not any(
+            a_start <= e.start < a_end for a_start, a_end in actor_spans)])["norps"]
         events: list[Event] = []
         partyless: list[Event] = []
         territorial: list[Event] = []
@@ -577,6 +615,7 @@ class Coder:
                       ("actors", "places", "dates", "cues", "nouns")))
                 cache[si].doc_places = all_places
                 cache[si].peoples = peoples
+                cache[si].norps = lone.get(si, [])
             s = cache[si]
             if not s.tokens:
                 continue
@@ -625,6 +664,8 @@ class Coder:
         (:meth:`describe`); ``None`` when the trigger tells no event here."""
         t_first, t_last = s.tok(start), s.tok(max(start, end - 1))
         lo, hi = s.clause(t_first, t_last)
+        if trig.completion and not self._completed(s, trig, t_last, hi):
+            return None  # أطلق الرئيس مبادرة: the phrase's verb without its object
         if trig.requires and not s.followed_by(t_last, hi, trig.requires):
             return None  # نشرت الصحيفة تقريرا: no troops, no deployment
         if trig.refuses and s.followed_by(t_last, hi, trig.refuses):
@@ -835,7 +876,45 @@ class Coder:
         if not recipient and trig.type == "ASSAULT":
             recipient = [a for a in after if a.attrs.get("sector") in _VICTIMS
                          and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
+        if not recipient and trig.type in _MATERIAL_CONFLICT:
+            recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
         return actors, recipient
+
+    @staticmethod
+    def _person_by_nationality(s, trig, actors, t_last, hi) -> list[Entity]:
+        """A gentilic standing as a noun where the recipient goes (قتلت القوات فلسطينيا، أطلقوا
+        النار على سوري): a civilian of that country. After a noun it is that noun's adjective
+        (صياد فلسطيني، الحدود السورية), not a person."""
+        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors
+                                 if a.start > s.tokens[t_last].start])
+        for norp in s.norps:
+            i = s.tok(norp.start)
+            if i <= anchor or i >= hi or i - anchor > _RECIPIENT_REACH:
+                continue
+            clitic = normalize_string(s.doc.text[s.tokens[i].start:norp.start]).lstrip("وف")
+            before = _bare(s.word(i - 1))
+            direct = i == anchor + 1 and "obj" in trig.recipient and not clitic
+            governed = (clitic or before) in trig.recipient or \
+                (clitic[:1] in ("ب", "ل") and clitic[:1] in trig.recipient) or \
+                (not clitic and before in _PREPOSITIONS and before in trig.recipient)
+            if direct or governed:
+                return [Entity(norp.start, norp.end, "ACTOR", norp.text, source="events",
+                               attrs={"country": norp.attrs.get("country"), "sector": "CVL"})]
+            return []
+        return []
+
+    @staticmethod
+    def _completed(s, trig, t_last, hi) -> bool:
+        """Does the object of a phrase's verb follow right after the subject phrase that opens
+        after the verb (أطلق جنود إسرائيليون النار)?"""
+        subject = next((a for a in s.actors if s.tok(a.start) == t_last + 1), None)
+        if subject is None:
+            return False
+        at = s.tok(subject.end - 1) + 1
+        if at >= hi:
+            return False
+        word = s.word(at)
+        return any(word in (o, o + "ا", "ال" + o) for o in trig.completion)
 
     @staticmethod
     def _speaker_not_fighter(s, actor) -> bool:

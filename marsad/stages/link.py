@@ -121,6 +121,8 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
         return head.label in ("SECTOR", "TITLE") and len(chain) == 1 and not (
             _definite(head.text) and _definite(ent.text)) and not (
             _accusative(ent.text) and not _accusative(head.text))
+    if ent.label == "NORP" and _accusative(ent.text) and not _accusative(chain[-1].text):
+        return False  # قتلت القوات الإسرائيلية فلسطينيا: an accusative gentilic is the object
     if head.label in ("SECTOR", "TITLE"):
         return True
     if head.label in ("ORG", "PER", "GPE"):
@@ -205,6 +207,8 @@ def actor_entity(doc: Document, chain: list[Entity], focus: str | None) -> Entit
     if len(chain) == 1 and head.label == "NORP" and _is_adjective(head):
         return None  # السورية in الحرب الأهلية السورية qualifies a noun; it is no actor
     coding = _coding(chain)
+    if len(chain) == 1 and head.label == "NORP" and normalize_string(head.text).endswith("يا"):
+        coding["sector"] = "CVL"  # قتلوا فلسطينيا: one person of that people, not its state
     if not coding.get("country") and coding.get("sector") in _DOMESTIC and focus:
         coding["country"] = focus
         coding["country_from"] = "focus"

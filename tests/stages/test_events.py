@@ -714,3 +714,51 @@ def test_an_attack_noun_overlapping_a_longer_name_is_still_read(extract):
     # انتحاري في بغداد is read as an actor phrase; the trigger هجوم انتحاري overlaps it
     doc = extract("قتل 20 شخصا في هجوم انتحاري في بغداد أمس.", published="2016-03-02")
     assert _event(doc, "ASSAULT").size["dead"]["min"] == 20
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("أطلق جنود إسرائيليون النار على صياد فلسطيني قبالة ساحل غزة.", "ASSAULT", ("ISR", "MIL"), ("PSE", "CVL")),
+    ("وألقت الشرطة المصرية القبض على خمسة متظاهرين فى الإسكندرية.", "COERCE", ("EGY", "COP"), ("EGY", "CVL")),
+    ("أطلقت السلطات البحرينية سراح عشرين معتقلا أمس.", "RETREAT", ("BHR", "GOV"), None),
+])
+def test_a_subject_may_split_a_phrase_from_its_verb(extract, text, etype, actor, recipient):
+    ev = _event(extract(text, published="2016-03-02"), etype)
+    assert actor in {(a.country, a.sector) for a in ev.actors}
+    if recipient:
+        assert recipient in {(a.country, a.sector) for a in ev.recipients}
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق الرئيس مبادرة جديدة للحوار الوطني.",
+    "فتح الجيش تحقيقا في إطلاق النار على المتظاهرين.",
+])
+def test_a_phrase_verb_without_its_object_is_no_attack(extract, text):
+    assert not [e for e in extract(text, published="2016-03-02").events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("قتلت القوات الإسرائيلية فلسطينيا قرب مدينة الخليل.", "ASSAULT"),
+    ("اعتقل الجيش الإسرائيلى فلسطينيا فى نابلس فجر اليوم.", "COERCE"),
+    ("أطلق جنود إسرائيليون النار على فلسطيني قرب رفح.", "ASSAULT"),
+])
+def test_a_gentilic_standing_as_the_object_is_a_civilian_of_that_people(extract, text, etype):
+    ev = _event(extract(text, published="2016-03-02"), etype)
+    assert ("ISR", "MIL") in {(a.country, a.sector) for a in ev.actors}
+    assert ("PSE", "CVL") in {(a.country, a.sector) for a in ev.recipients}
+
+
+def test_a_gentilic_adjective_after_a_place_is_no_person(extract):
+    doc = extract("قصفت الطائرات الروسية مواقع قرب الحدود السورية أمس.", published="2016-03-02")
+    assert ("SYR", "CVL") not in {(r.country, r.sector) for e in doc.events for r in e.recipients}
+
+
+def test_a_strike_is_no_first_person_beating():
+    # أضرب (went on strike) is spelled like اضرب (I hit); news tells in the third person
+    from marsad.stages.events import trigger_lexicon
+
+    readings = {(m.payload.type, m.payload.mode) for m in trigger_lexicon().finditer("اضرب")}
+    assert ("PROTEST", "strike") in readings
+    assert not [r for r in readings if r[0] == "ASSAULT"]
+    # a third-person present of the same verb is still a beating
+    assert ("ASSAULT", "beat") in {(m.payload.type, m.payload.mode)
+                                   for m in trigger_lexicon().finditer("يضرب")}
