@@ -18,16 +18,24 @@ from ..text.clitics import NOUN_PREFIXES, PRONOUN_SUFFIXES, VERB_PREFIXES, split
 from ..text.normalize import normalize_string
 
 _WORD = re.compile(r"[^\W_]+")
-_PREFIXES = tuple(sorted(set(NOUN_PREFIXES) | set(VERB_PREFIXES), key=len, reverse=True))
+_PREFIXES = frozenset(NOUN_PREFIXES) | frozenset(VERB_PREFIXES)
+_PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}))
 _PREFIX_FIRST = frozenset(p[0] for p in _PREFIXES)
 MIN_STEM = 2
 
 
+# The pronoun suffixes by length, longest first: a word ends in at most one of each length.
+_SUFFIXES_BY_LENGTH = tuple(
+    (n, frozenset(s for s in PRONOUN_SUFFIXES if len(s) == n))
+    for n in sorted({len(s) for s in PRONOUN_SUFFIXES}, reverse=True)
+)
+
+
 def _unsuffixed(word: str) -> list[str]:
     """The stems of a word ending in a pronoun suffix: حكومتها → حكومت, حكومه; قواتها → قوات."""
-    for suffix in PRONOUN_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
+    for n, suffixes in _SUFFIXES_BY_LENGTH:  # the longest suffix that leaves three letters
+        if len(word) - n >= 3 and word[-n:] in suffixes:
+            base = word[:-n]
             return [base, base[:-1] + "ه"] if base.endswith("ت") and not base.endswith("ات") else [base]
     return []
 
@@ -48,9 +56,9 @@ def _variants(word: str) -> frozenset[str]:
         return found
     out = {word}
     if word[:1] in _PREFIX_FIRST:
-        for prefix in _PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-                out.add(word[len(prefix):])
+        for n in _PREFIX_LENGTHS:
+            if len(word) - n >= MIN_STEM and word[:n] in _PREFIXES:
+                out.add(word[n:])
     for w in list(out):
         out.update(_unsuffixed(w))
     found = frozenset(out)
