@@ -66,6 +66,21 @@ def forms(cell: str) -> list[str]:
     return [normalize_string(f.strip()) for f in cell.split("|") if f.strip()]
 
 
+def duals(nouns: set[str]) -> list[str]:
+    """The dual forms of the indefinite singular nouns among ``nouns`` (جندي → جنديان،
+    جنديين; امرأة → امرأتان): ين is left out where that spelling is a listed plural (مدنيين،
+    مسلحين)."""
+    out = []
+    for noun in nouns:
+        if " " in noun or noun.startswith("ال") or noun.endswith(("ون", "ين", "ات")):
+            continue
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        out.append(stem + "ان")
+        if stem + "ين" not in nouns:
+            out.append(stem + "ين")
+    return out
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Normalised single words known to the lexicons: the segmenter splits a bare clitic only

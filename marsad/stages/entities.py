@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..document import Document, Entity
 from ..pipeline import stage
-from ..resources import forms, table
+from ..resources import duals, forms, table
 from ..resources.countries import country_names
 from ..resources.homographs import homographs, neighbours
 from ..text.matcher import Lexicon, longest_first
@@ -46,10 +46,13 @@ def entity_lexicon() -> Lexicon:
     for row in table("agents.tsv"):
         attrs = {"sector": row["sector"], "also": [s for s in row["also"].split("|") if s],
                  "head": row["head"] == "yes"}
-        for form in forms(row["forms"]):
+        row_forms = forms(row["forms"])
+        for form in row_forms:
             lex.add(form, ("SECTOR", form, attrs))
             if _takes_accusative_alif(form):
                 lex.add(form + "ا", ("SECTOR", form, attrs))  # قتل مسلحا: indefinite object
+        for form in duals(set(row_forms)):
+            lex.add(form, ("SECTOR", form, attrs))  # قتل جنديان
     for row in table("titles.tsv"):
         attrs = {"sector": row["sector"], "also": [s for s in row["also"].split("|") if s]}
         if row["relation"] == "other":

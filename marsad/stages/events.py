@@ -39,14 +39,16 @@ from .dedup import _lemma, attach_retellings
 from ..gazetteer.locate import (choose_location, country_place, doc_places,
                                 focus_place as focus_place_of, place_of)
 from ..pipeline import stage
-from ..resources import forms, table
+from ..resources import duals, forms, table
 from ..resources.countries import NON_STATE_CODES
 from ..resources.homographs import homographs, neighbours
 from ..text.matcher import Lexicon, longest_first
 from ..text.normalize import normalize_string
 
 _PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
-_PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+# no first person singular: news tells in the third, and أ + stem is most often a past (أضرب
+# went on strike, not اضرب "I hit"; أصيب was wounded, not "I hit")
+_PRESENT_PREFIXES = ("ي", "ت", "ن")
 _PRESENT_ENDINGS = ("", "ون", "ان", "ين", "ن", "وا", "و")
 _PREPOSITIONS = {"علي", "ضد", "مع", "الي", "في", "من", "عن", "بين", "حول", "لدي", "تجاه", "بحق"}
 _FUNCTION_WORDS = _PREPOSITIONS | {"بين"}
@@ -150,10 +152,6 @@ def _cells(cell: str) -> list[str]:
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> Lexicon:
     lex = Lexicon()
-    # A first-person present spelled like another verb's past (اضرب "I hit", أضرب "went on
-    # strike") is read as the past: news tells in the third person.
-    past_words = {form for row in table("triggers.tsv") for stem in _cells(row["past"])
-                  for form in _past_forms(stem.partition(" ")[0])}
     for row in table("triggers.tsv"):
         flags = [w.strip() for w in row.get("requires", "").split("|") if w.strip() not in ("", "-")]
         base = dict(
@@ -169,8 +167,7 @@ def trigger_lexicon() -> Lexicon:
         for column, present in (("past", False), ("present", True)):
             for verb, objects in _split_phrases(_cells(row[column])).items():
                 trig = Trigger(pos="V", lemma=verb, present=present, completion=objects, **base)
-                words = [p + verb + e for p in _PRESENT_PREFIXES for e in _PRESENT_ENDINGS
-                         if p != "ا" or p + verb + e not in past_words] \
+                words = [p + verb + e for p in _PRESENT_PREFIXES for e in _PRESENT_ENDINGS] \
                     if present else _past_forms(verb)
                 for word in words:
                     lex.add(word, trig, kind="verb", suffixes=True)
@@ -189,8 +186,6 @@ def trigger_lexicon() -> Lexicon:
             for prefix in _PRESENT_PREFIXES:
                 for ending in _PRESENT_ENDINGS:
                     first, _, rest = stem.partition(" ")
-                    if prefix == "ا" and prefix + first + ending in past_words:
-                        continue
                     word = prefix + first + ending + (" " + rest if rest else "")
                     lex.add(word, trig, kind="verb", suffixes=True)
         for noun in _cells(row["nouns"]):
@@ -225,16 +220,9 @@ def size_lexicon() -> dict[str, str]:
 def quantities() -> dict[str, tuple[int, int | None]]:
     out = {f: (int(r["min"]), int(r["max"]) if r["max"] else None)
            for r in table("numbers.tsv") for f in forms(r["forms"])}
-    # A dual counts two (قتل جنديان، أصيب شخصين): the person nouns of agents.tsv with ان, and
-    # with ين unless that spelling is the noun's listed plural (مدنيين، مسلحين are plurals)
-    nouns = {f for r in table("agents.tsv") for f in forms(r["forms"])}
-    for noun in nouns:
-        if " " in noun or noun.startswith("ال") or noun.endswith(("ون", "ين", "ات")):
-            continue
-        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
-        out.setdefault(stem + "ان", (2, 2))
-        if stem + "ين" not in nouns:
-            out.setdefault(stem + "ين", (2, 2))
+    # a dual of a person noun counts two (قتل جنديان، أصيب شخصين)
+    for dual in duals({f for r in table("agents.tsv") for f in forms(r["forms"])}):
+        out.setdefault(dual, (2, 2))
     return out
 
 
@@ -705,15 +693,19 @@ class Coder:
                 not s.cue_between(lo, hi, "casualty"):
             # هاجم الرئيس خصمه، شن رئيس الحزب هجوما على الحكومة: a politician's attack is words
             trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
-        if trig.masdar and ("ل" in prefix or "ب" in prefix or not any(
-                self._adjacent(s, a, t_first, t_last) for a in actors)):
+        if trig.masdar and ("ل" in prefix or "ب" in prefix
+                            or _bare(s.word(t_first - 1)) in _CAUSE_WORDS
+                            or not any(self._adjacent(s, a, t_first, t_last) for a in actors)):
             # قتل with no subject next to it is the noun (مقتل، قتل المدنيين), not the verb;
-            # after ل or ب it is always the noun (لضرب داعش: a verb of purpose is ليضرب)
+            # after ل or ب it is always the noun (لضرب داعش: a verb of purpose is ليضرب), and
+            # after في، جراء … the noun of the attack that caused the casualties (قتل مدنيان في قصف)
             return self.code(s, replace(trig, pos="N", masdar=False), start, end, prefix,
                              focus_place, n)
         if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
                 all(a.attrs.get("sector") in _VICTIMS for a in actors):
-            return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
+            if trig.pos == "V":
+                return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
+            actors, recipients = [], actors  # قتل مدنيان في قصف: the attack they suffered
         if trig.type == "ASSAULT" and actors and all(a.attrs.get("sector") == "JUD" for a in actors):
             return None  # حكمت المحكمة بإعدام …: a court's death sentence is its ruling (SANCTION)
         if trig.type == "RETREAT" and actors and \
@@ -721,6 +713,10 @@ class Coder:
             return None  # المدنيون يغادرون المدينة: people fleeing, no side giving ground
         actor_spans = {(a.start, a.end) for a in actors}
         recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
+        if trig.type in _MATERIAL_CONFLICT:
+            # قتل الجنود فلسطينيين: a people suffering violence is its civilians, not its state
+            recipients = [replace(r, attrs={**r.attrs, "sector": "CVL"})
+                          if (r.start, r.end) in s.peoples else r for r in recipients]
         if trig.needs_recipient and not recipients:
             return None
         sent = s.doc.sentences[s.index]

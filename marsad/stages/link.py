@@ -99,8 +99,13 @@ def _definite(text: str) -> bool:
     return normalize_string(text).lstrip("وف").startswith(("ال", "لل"))
 
 
-def _accusative(text: str) -> bool:
-    return normalize_string(text).endswith("ا")
+def _other_case(head: str, ent: str) -> bool:
+    """Is ``ent`` in another case than ``head``: an accusative after a nominative (قتل قناص
+    جنديا، قتل مسلحون جنديين): a subject and its object, two parties."""
+    head, ent = normalize_string(head), normalize_string(ent)
+    if ent.endswith("ا") and not head.endswith("ا"):
+        return True
+    return head.endswith(("ون", "ان")) and ent.endswith("ين")
 
 
 def _completes(chain: list[Entity], ent: Entity) -> bool:
@@ -119,10 +124,12 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
         # definite nouns (طالبت المنظمة السلطات) or a subject and its accusative object (قتل
         # قناص جنديا): those are two parties
         return head.label in ("SECTOR", "TITLE") and len(chain) == 1 and not (
-            _definite(head.text) and _definite(ent.text)) and not (
-            _accusative(ent.text) and not _accusative(head.text))
-    if ent.label == "NORP" and _accusative(ent.text) and not _accusative(chain[-1].text):
+            _definite(head.text) and _definite(ent.text)) and not _other_case(head.text, ent.text)
+    if ent.label == "NORP" and _other_case(chain[-1].text, ent.text):
         return False  # قتلت القوات الإسرائيلية فلسطينيا: an accusative gentilic is the object
+    if ent.label == "NORP" and chain[-1].label == "NORP" and \
+            ent.attrs.get("country") != chain[-1].attrs.get("country"):
+        return False  # اعتقلت القوات الإسرائيلية الفلسطينيين: another people is the object
     if head.label in ("SECTOR", "TITLE"):
         return True
     if head.label in ("ORG", "PER", "GPE"):

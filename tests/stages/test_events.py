@@ -753,12 +753,24 @@ def test_a_gentilic_adjective_after_a_place_is_no_person(extract):
 
 
 def test_a_strike_is_no_first_person_beating():
-    # أضرب (went on strike) is spelled like اضرب (I hit); news tells in the third person
+    # أضرب (went on strike) and أصيب (was wounded) are spelled like first-person presents of
+    # ضرب and أصاب; news tells in the third person
     from marsad.stages.events import trigger_lexicon
 
-    readings = {(m.payload.type, m.payload.mode) for m in trigger_lexicon().finditer("اضرب")}
-    assert ("PROTEST", "strike") in readings
-    assert not [r for r in readings if r[0] == "ASSAULT"]
-    # a third-person present of the same verb is still a beating
-    assert ("ASSAULT", "beat") in {(m.payload.type, m.payload.mode)
-                                   for m in trigger_lexicon().finditer("يضرب")}
+    def readings(word):
+        return {(m.payload.type, m.payload.mode) for m in trigger_lexicon().finditer(word)}
+
+    assert readings("اضرب") == {("PROTEST", "strike")}
+    assert not readings("اصيب")
+    assert ("ASSAULT", "beat") in readings("يضرب")
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("قتل مسلحون جنديين عراقيين فى هجوم على حاجز قرب الموصل.", "ASSAULT", ("IRQ", "MIL")),
+    ("اعتقلت القوات الإسرائيلية الفلسطينيين المشاركين في المسيرة.", "COERCE", ("PSE", "CVL")),
+    ("قتل جنود إسرائيليون فلسطينيين في جنين أمس.", "ASSAULT", ("PSE", "CVL")),
+])
+def test_duals_and_peoples_as_the_victims(extract, text, etype, recipient):
+    ev = _event(extract(text, published="2016-03-02"), etype)
+    assert recipient in {(r.country, r.sector) for r in ev.recipients}
+    assert recipient not in {(a.country, a.sector) for a in ev.actors}

@@ -35,6 +35,11 @@ def test_a_name_is_not_coded_from_a_mention_that_only_shares_a_word(extract):
 @pytest.mark.parametrize("text, parties", [
     ("طالبت المنظمة السلطات بالإفراج عن المعتقلين.", ["المنظمة", "السلطات"]),
     ("قتل قناص جنديا قرب الحدود.", ["قناص", "جنديا"]),
+    # issue 3: a nominative plural and an accusative dual or plural after it; a gentilic in the
+    # accusative, or of another people, after a phrase
+    ("خطف مسلحون صحفيين أمس.", ["مسلحون", "صحفيين"]),
+    ("قتل مسلحون جنديين قرب الموصل.", ["مسلحون", "جنديين"]),
+    ("قتلت القوات الإسرائيلية فلسطينيا قرب الخليل.", ["القوات الإسرائيلية", "فلسطينيا"]),
 ])
 def test_two_group_nouns_that_are_two_parties_stay_apart(extract, text, parties):
     # regression: a definite noun after a definite noun, and an accusative object after its
@@ -56,3 +61,11 @@ def test_a_definite_group_noun_without_a_named_group_keeps_its_own_coding(extrac
     doc = extract("أعلن الحزب الحاكم في تونس أنه سيشارك في الانتخابات.")
     party = [e for e in doc.entities if e.label == "ACTOR" and e.text.startswith("الحزب")]
     assert party and party[0].attrs["sector"] == "PTY" and "coded_from" not in party[0].attrs
+
+
+def test_an_accusative_gentilic_alone_is_one_civilian(extract):
+    doc = extract("اعتقلت الشرطة التركية سوريا في إسطنبول، وقتلت القوات الإسرائيلية فلسطينيا.")
+    person = _actor_at(doc, "فلسطينيا")
+    assert (person.attrs["country"], person.attrs["sector"]) == ("PSE", "CVL")
+    # سوريا is the country, not a Syrian in the accusative
+    assert not [e for e in doc.entities if e.label == "NORP" and e.text == "سوريا"]
