@@ -72,6 +72,9 @@ UNIDENTIFIED_ACTOR = "actor-unidentified"
 # الهجوم، عندما هاجم …), or dated long before publication.
 BACKGROUND = "background"
 HISTORICAL = "historical"
+# an event told as the content of an accusation (اتهمت الحكومة المسلحين بقصف …): alleged
+ALLEGED = "alleged"
+_ACCUSATION_REACH = 8  # tokens between the accusation and the event noun after ب
 _HISTORY_DAYS = 60
 # Words after which an attack noun is the cause of the casualties a sentence counts (في، جراء)
 _CAUSE_WORDS = {"في", "فى", "جراء", "اثر", "بسبب", "خلال", "اثناء"}
@@ -749,6 +752,10 @@ class Coder:
             event.context.append(BACKGROUND)
         if _historical(event, s.doc.published):
             event.context.append(HISTORICAL)
+        if (trig.pos == "N" or trig.masdar) and (s.cue_before(t_first, "accusation") or (
+                "ب" in prefix and s.cue_between(max(lo, t_first - _ACCUSATION_REACH), t_first,
+                                                "accusation"))):
+            event.context.append(ALLEGED)  # اتهمت X Y بقصف …، بزعم الاعتداء
         return event
 
     def roles(self, s, trig, start, end, t_first, t_last, lo, hi, prefix=""):

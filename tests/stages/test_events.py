@@ -774,3 +774,24 @@ def test_duals_and_peoples_as_the_victims(extract, text, etype, recipient):
     ev = _event(extract(text, published="2016-03-02"), etype)
     assert recipient in {(r.country, r.sector) for r in ev.recipients}
     assert recipient not in {(a.country, a.sector) for a in ev.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "اتهمت الحكومة اليمنية الحوثيين بقصف الأحياء السكنية في تعز.",
+    "ويتهم الفلسطينيون الاحتلال باغتيال قادتهم فى الخارج.",
+    "وطالبت المعارضة بمحاسبة الجيش بدعوى قصف قرى في الشمال.",
+])
+def test_an_attack_told_as_an_accusation_is_alleged(extract, text):
+    from marsad.evaluate.gsr import reports
+
+    doc = extract(text, published="2016-03-02")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all("alleged" in e.context for e in attacks)
+    assert not any(reports(e) for e in attacks)
+
+
+def test_an_attack_beside_an_accusation_is_reported(extract):
+    doc = extract("قصفت الطائرات مواقع المسلحين في إدلب أمس، واتهمت المعارضة النظام بالكذب.",
+                  published="2016-03-02")
+    ev = _event(doc, "ASSAULT")
+    assert "alleged" not in ev.context
