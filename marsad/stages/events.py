@@ -362,6 +362,14 @@ def _by_sentence(doc: Document, **kinds: list) -> dict[str, dict[int, list]]:
     return out
 
 
+def _indefinite_group(phrase: Entity) -> bool:
+    """An indefinite group or role noun phrase (جندي إسرائيلي، مسلحون مجهولون): no name, and
+    no word with the article (قوات الأمن is definite through its genitive)."""
+    words = [w.lstrip("وف") for w in normalize_string(phrase.text).split()]
+    return phrase.attrs.get("name") is None and phrase.attrs.get("sector") is not None and \
+        not any(w.startswith(("ال", "لل")) for w in words)
+
+
 def _possessed(word: str) -> bool:
     """A noun carrying a possessive pronoun: مواقعهم، تجمعاته (not a short word ending in ه)."""
     return len(word) > 4 and (word.endswith(("ها", "هم", "هما", "هن")) or word.endswith("اته"))
@@ -763,6 +771,7 @@ class Coder:
         before = [a for a in in_clause if a.end <= start]
         after = [a for a in in_clause if a.start >= end]
         actor: Entity | None = None
+        by_position: Entity | None = None  # a subject read from its place after the verb
         recipient: list[Entity] = []
 
         def free(a: Entity) -> bool:
@@ -828,6 +837,7 @@ class Coder:
                     actor = svo
                 else:
                     actor = vso
+                    by_position = actor
                     if actor is not None and trig.genitive == "recipient" and (
                             actor.attrs.get("sector") in _VICTIMS
                             or self._counted(s, actor, t_last)):
@@ -881,6 +891,13 @@ class Coder:
                          and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
         if not recipient and trig.type in _MATERIAL_CONFLICT:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
+        if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
+                trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
+                and _indefinite_group(actor):
+            # قتل جندي في هجوم، اعتقل ناشط: an indefinite group noun after a verb of killing
+            # or arresting, with no object after it, is the victim of a passive
+            agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])
+            return ([agent] if agent is not None else []), actors
         return actors, recipient
 
     @staticmethod

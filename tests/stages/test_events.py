@@ -795,3 +795,21 @@ def test_an_attack_beside_an_accusation_is_reported(extract):
                   published="2016-03-02")
     ev = _event(doc, "ASSAULT")
     assert "alleged" not in ev.context
+
+
+@pytest.mark.parametrize("text, actor, victim", [
+    ("قتل شرطي برصاص مسلحين مجهولين في العريش أمس.", ("EGY", "UAF"), ("EGY", "COP")),
+    ("قتل جندي في هجوم شنه مسلحون على حاجز قرب الموصل.", None, ("IRQ", "MIL")),
+])
+def test_an_indefinite_group_noun_after_a_verb_of_killing_with_no_object_is_its_victim(
+        extract, text, actor, victim):
+    ev = next(e for e in extract(text, published="2016-03-02").events if e.trigger == "قتل")
+    assert victim[1] in {r.sector for r in ev.recipients}
+    assert victim[1] not in {a.sector for a in ev.actors}
+    if actor:
+        assert actor in {(a.country, a.sector) for a in ev.actors}
+
+
+def test_a_definite_subject_of_a_verb_of_killing_stays_its_actor(extract):
+    doc = extract("قتلت قوات الأمن في هجوم على وكر للمهربين أمس.", published="2016-03-02")
+    assert all(a.sector == "COP" for e in doc.events if e.type == "ASSAULT" for a in e.actors)
