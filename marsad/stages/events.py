@@ -249,6 +249,8 @@ class _Sentence:
         # which the link stage codes as its state
         self.peoples: set[tuple[int, int]] = set()
         self.norps: list[Entity] = []  # gentilics outside actor phrases, set by the coder
+        # the first party of the sentence before's first event, set by the coder
+        self.previous_subject: Entity | None = None
         # the cue kinds covering each token, looked up per token on the hot path
         self.cue_kinds: list[set[str]] = [set() for _ in tokens]
         for c_start, c_end, kind in cues:
@@ -605,6 +607,7 @@ class Coder:
         territorial: list[Event] = []
         unclaimed: set[int] = set()
         cache: dict[int, _Sentence] = {}
+        subjects: dict[int, Entity | None] = {}  # per sentence: the first party of its first event
         for m, start, end in spans:
             si = doc.sentence_of(start)
             if si not in cache:
@@ -615,6 +618,7 @@ class Coder:
                 cache[si].doc_places = all_places
                 cache[si].peoples = peoples
                 cache[si].norps = lone.get(si, [])
+                cache[si].previous_subject = subjects.get(si - 1)
             s = cache[si]
             if not s.tokens:
                 continue
@@ -627,6 +631,9 @@ class Coder:
             event, describe = coded
             if event.actors:
                 events.append(describe())
+                first = event.actors[0]
+                subjects.setdefault(si, next((a for a in s.actors + [s.previous_subject]
+                                              if a is not None and (a.start, a.end) == (first.start, first.end)), None))
             else:
                 partyless.append(coded)
                 if trig.unclaimed or self._victim_frame(s, trig, start, m.prefix):
@@ -877,6 +884,13 @@ class Coder:
             if actor is None:
                 # التفجير الذي نفذه الإرهابيون: an agentive cue may open a relative clause
                 actor = self._agentive(s, [a for a in s.actors if a.start >= end], t_last)
+        if actor is None and not recipient and trig.pos == "V" and t_first == 0 and \
+                s.previous_subject is not None and \
+                normalize_string(s.doc.text[start:end]).endswith(("وا", "ون")):
+            # … هاجم مسلحو الحوثي المدينة. وسيطروا على أحياء: a plural verb opening the next
+            # sentence goes on with the subject of the one before
+            actors = [s.previous_subject]
+            return actors, self._recipient(s, trig, actors, after, t_last, hi)
         if actor is None and not recipient and (trig.pos == "V" or s.cue_before(t_first, "support")):
             actor = self._discourse_subject(s, start)
         if actor is None:

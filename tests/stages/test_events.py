@@ -813,3 +813,18 @@ def test_an_indefinite_group_noun_after_a_verb_of_killing_with_no_object_is_its_
 def test_a_definite_subject_of_a_verb_of_killing_stays_its_actor(extract):
     doc = extract("قتلت قوات الأمن في هجوم على وكر للمهربين أمس.", published="2016-03-02")
     assert all(a.sector == "COP" for e in doc.events if e.type == "ASSAULT" for a in e.actors)
+
+
+def test_a_plural_verb_opening_a_sentence_goes_on_with_the_subject_before(extract):
+    doc = extract("شن مقاتلو المعارضة هجوما على بلدة في ريف حماة أمس. وأسروا عشرة جنود بعد "
+                  "اشتباكات استمرت ساعات.", published="2016-03-02")
+    ev = next(e for e in doc.events if e.trigger == "أسروا")
+    assert ev.type == "COERCE"
+    assert [a.sector for a in ev.actors] == ["OPP"]
+    assert "MIL" in {r.sector for r in ev.recipients}
+
+
+def test_a_plural_verb_after_a_sentence_without_event_has_no_subject(extract):
+    doc = extract("قال الوزير إن الحكومة ستواصل الإصلاحات. وتظاهروا أمام البرلمان أمس.",
+                  published="2016-03-02")
+    assert not [e for e in doc.events if e.type == "PROTEST"]
