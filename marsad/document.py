@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -241,7 +241,13 @@ class Document:
 
 def _record(obj) -> dict[str, Any]:
     """A flat dataclass as a dict (``asdict`` deep-copies, a cost on every stored event)."""
-    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+@cache
+def _field_names(cls) -> tuple[str, ...]:
+    """The names of a dataclass's fields (``fields`` builds them anew at every call)."""
+    return tuple(f.name for f in fields(cls))
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
