@@ -592,16 +592,16 @@ class Coder:
             if not any(n.start <= start and end <= n.end for n in near):
                 spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
+        gentilics = [e for e in doc.entities if e.label == "NORP"]
+        # gentilics outside every actor phrase (فلسطينيا), which may name a person
+        covered = {i for a in actors for i in range(a.start, a.end)}
         in_sentence = _by_sentence(doc, actors=actors, places=places, dates=dates,
-                                   cues=cues, nouns=noun_starts)
+                                   cues=cues, nouns=noun_starts,
+                                   norps=[e for e in gentilics if e.start not in covered])
         focus_place = focus_place_of(doc)
         all_places = doc_places(doc)
-        peoples = {(e.start, e.end) for e in doc.entities if e.label == "NORP"
-                   and not normalize_string(e.text).endswith(("ي", "يه"))}
-        # gentilics outside every actor phrase (فلسطينيا), which may name a person
-        actor_spans = [(a.start, a.end) for a in actors]
-        lone = _by_sentence(doc, norps=[e for e in doc.entities if e.label == "NORP" and not any(
-            a_start <= e.start < a_end for a_start, a_end in actor_spans)])["norps"]
+        peoples = {(e.start, e.end) for e in gentilics
+                   if not normalize_string(e.text).endswith(("ي", "يه"))}
         events: list[Event] = []
         partyless: list[Event] = []
         territorial: list[Event] = []
@@ -617,7 +617,7 @@ class Coder:
                       ("actors", "places", "dates", "cues", "nouns")))
                 cache[si].doc_places = all_places
                 cache[si].peoples = peoples
-                cache[si].norps = lone.get(si, [])
+                cache[si].norps = in_sentence["norps"].get(si, [])
                 cache[si].previous_subject = subjects.get(si - 1)
             s = cache[si]
             if not s.tokens:
