@@ -421,6 +421,29 @@ def _infer_lost_side(events: list[Event], actors: list[Entity]) -> None:
                 break
 
 
+_OBJECT_REACH = 3  # tokens between a condemnation and the event it condemns
+
+
+def _condemned_parties(events: list[Event], sentences: dict[int, "_Sentence"]) -> None:
+    """A condemnation that names no one condemns the authors of the event it has for object
+    (أدانت مصر الهجوم الذي نفذه التنظيم، ندد الاتحاد بالغارات التي شنها الطيران الروسي)."""
+    for ev in events:
+        if ev.type != "ACCUSE" or ev.recipients:
+            continue
+        mention = ev.mentions[0]
+        s = sentences[mention.sentence]
+        after = s.tok(max(mention.trigger_start, mention.trigger_end - 1))
+        for other in events:
+            told = other.mentions[0]
+            if other is ev or told.sentence != mention.sentence or not other.actors or \
+                    told.trigger_start <= mention.trigger_end:
+                continue
+            if 0 < s.tok(told.trigger_start) - after <= _OBJECT_REACH:
+                ev.recipients = [replace(a) for a in other.actors]
+                ev.context.append(INFERRED_RECIPIENT)
+                break
+
+
 _OPENING_QUOTES = {"«": "»", '"': '"', "“": "”"}
 _TITLE_REACH = 150  # characters of a quoted title
 
@@ -656,6 +679,7 @@ class Coder:
                 _unidentified_perpetrator(ev, doc.text)
                 events.append(ev)
         _infer_lost_side(territorial, actors)
+        _condemned_parties(events, cache)
         events.sort(key=lambda e: e.mentions[0].start)
         _carry_sources(events, doc, cues)
         for i, ev in enumerate(events, 1):
@@ -877,13 +901,14 @@ class Coder:
                     recipient = _coordinated(s, nxt, hi)  # مقتل المدنيين
             if actor is None and light_subject is not None:
                 actor = light_subject  # شن طيران التحالف غارات: the light verb's subject
+            if actor is None:
+                # التفجير الذي نفذه الإرهابيون: an agentive cue may open a relative clause (ندد
+                # الاتحاد بالغارات التي شنها الطيران الروسي: before the ب rule below)
+                actor = self._agentive(s, [a for a in s.actors if a.start >= end], t_last)
             if actor is None and "ب" in prefix and before and free(before[-1]):
                 actor = before[-1]  # ورد التحالف باستهداف موقع: the subject acts by the noun
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
-            if actor is None:
-                # التفجير الذي نفذه الإرهابيون: an agentive cue may open a relative clause
-                actor = self._agentive(s, [a for a in s.actors if a.start >= end], t_last)
         if actor is None and not recipient and trig.pos == "V" and t_first == 0 and \
                 s.previous_subject is not None and \
                 normalize_string(s.doc.text[start:end]).endswith(("وا", "ون")):

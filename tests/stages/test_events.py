@@ -828,3 +828,19 @@ def test_a_plural_verb_after_a_sentence_without_event_has_no_subject(extract):
     doc = extract("قال الوزير إن الحكومة ستواصل الإصلاحات. وتظاهروا أمام البرلمان أمس.",
                   published="2016-03-02")
     assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text, condemned", [
+    ("ندد الاتحاد الأوروبي بالغارات التي شنها الطيران الروسي على حلب.", ("RUS", "MIL")),
+    ("أدانت مصر بشدة الهجوم الذى شنه تنظيم داعش على كنيسة فى طنطا.", ("IMG", "REB")),
+])
+def test_a_condemnation_names_the_authors_of_the_event_it_condemns(extract, text, condemned):
+    doc = extract(text, published="2016-03-02")
+    accuse = _event(doc, "ACCUSE")
+    assert condemned in {(r.country, r.sector) for r in accuse.recipients}
+    assert "recipient-inferred" in accuse.context
+    # the attack keeps its own author: the condemner is no attacker
+    attack = _event(doc, "ASSAULT")
+    assert condemned in {(a.country, a.sector) for a in attack.actors}
+    assert {(a.country, a.sector) for a in accuse.actors}.isdisjoint(
+        {(a.country, a.sector) for a in attack.actors})
