@@ -384,17 +384,19 @@ class SQLiteStore(Store):
         finally:
             self._depth = 0
 
+    # The new row's id is the cursor's lastrowid, not a RETURNING clause: an FTS5 insert after
+    # an INSERT … RETURNING took about twice as long (0.85 against 0.5 ms an article).
     def _insert_article(self, article, doc, terms):
-        row = self.conn.execute(
+        cur = self.conn.execute(
             "INSERT INTO articles (url, hash, ext_id, title, text, published, date_source, source, category, "
             "language, origin, stages, meta, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING RETURNING id",
+            "ON CONFLICT DO NOTHING",
             _article_row(article, doc),
-        ).fetchone()
-        if row is None:
-            return None
-        self.conn.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (row[0], terms))
-        return row[0]
+        )
+        if cur.rowcount == 0:
+            return None  # its URL or hash is stored
+        self.conn.execute("INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
+        return cur.lastrowid
 
     def _insert_events(self, rows):
         execute = self.conn.execute
@@ -403,8 +405,8 @@ class SQLiteStore(Store):
             eid = execute(
                 "INSERT INTO events (article_id, local_id, type, mode, cameo, modality, trigger, date, date_precision, "
                 "confidence, place, place_norm, place_country, admin1, lat, lon, geonameid, precision, data) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", row,
-            ).fetchone()[0]
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row,
+            ).lastrowid
             eids.append(eid)
             execute("INSERT INTO events_fts (rowid, terms) VALUES (?, ?)", (eid, terms))
         return eids
