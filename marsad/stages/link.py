@@ -96,7 +96,8 @@ def chains(doc: Document) -> list[list[Entity]]:
 
 
 def _definite(text: str) -> bool:
-    return normalize_string(text).lstrip("وف").startswith(("ال", "لل"))
+    """Definite by the article, or through a definite genitive (وزير الخارجية، قوات الأمن)."""
+    return any(w.lstrip("وف").startswith(("ال", "لل")) for w in normalize_string(text).split())
 
 
 def _other_case(head: str, ent: str) -> bool:
@@ -113,6 +114,11 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
     head = chain[0]
     if ent.label == "TITLE" and ent.attrs.get("other"):
         return False  # لافروف | نظيره الأمريكي: a counterpart is another person
+    if ent.label == "TITLE" and any(e.label == "PER" for e in chain) and \
+            normalize_string(ent.text).lstrip("وف").startswith("ال"):
+        # استقبل الملك عبد الله | الرئيس الفلسطيني محمود عباس: a title with the article after a
+        # name opens another person (an apposition is bare: محمود عباس رئيس السلطة)
+        return False
     if chain[-1].label == "NORP" and ent.label in ("ORG", "GPE", "PER"):
         # وزير الخارجية الروسي لافروف, but not الحكومة اليمنية | الحوثيين
         return ent.label == "PER" and head.label == "TITLE"

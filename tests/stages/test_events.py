@@ -844,3 +844,10 @@ def test_a_condemnation_names_the_authors_of_the_event_it_condemns(extract, text
     assert condemned in {(a.country, a.sector) for a in attack.actors}
     assert {(a.country, a.sector) for a in accuse.actors}.isdisjoint(
         {(a.country, a.sector) for a in attack.actors})
+
+
+def test_a_signed_agreement_is_an_agreement_between_its_parties(extract):
+    ev = _event(extract("وقعت الحكومة الأفغانية اتفاقا أمنيا مع الولايات المتحدة أمس.",
+                        published="2016-03-02"), "AGREE")
+    assert ("AFG", "GOV") in {(a.country, a.sector) for a in ev.actors}
+    assert ("USA", "GOV") in {(r.country, r.sector) for r in ev.recipients}

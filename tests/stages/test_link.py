@@ -40,6 +40,8 @@ def test_a_name_is_not_coded_from_a_mention_that_only_shares_a_word(extract):
     ("خطف مسلحون صحفيين أمس.", ["مسلحون", "صحفيين"]),
     ("قتل مسلحون جنديين قرب الموصل.", ["مسلحون", "جنديين"]),
     ("قتلت القوات الإسرائيلية فلسطينيا قرب الخليل.", ["القوات الإسرائيلية", "فلسطينيا"]),
+    # a title definite through its genitive, then a definite group noun: two parties
+    ("حث وزير الخارجية الحكومة على حماية المدنيين.", ["وزير الخارجية", "الحكومة"]),
 ])
 def test_two_group_nouns_that_are_two_parties_stay_apart(extract, text, parties):
     # regression: a definite noun after a definite noun, and an accusative object after its
@@ -69,3 +71,17 @@ def test_an_accusative_gentilic_alone_is_one_civilian(extract):
     assert (person.attrs["country"], person.attrs["sector"]) == ("PSE", "CVL")
     # سوريا is the country, not a Syrian in the accusative
     assert not [e for e in doc.entities if e.label == "NORP" and e.text == "سوريا"]
+
+
+def test_a_title_with_the_article_after_a_name_opens_another_person(extract):
+    doc = extract("استقبل العاهل الأردني الملك عبد الله الثاني الرئيس الفلسطيني محمود عباس.")
+    host = _actor_at(doc, "العاهل الأردني الملك عبد الله الثاني")
+    guest = _actor_at(doc, "الرئيس الفلسطيني محمود عباس")
+    assert (host.attrs["country"], guest.attrs["country"]) == ("JOR", "PSE")
+
+
+def test_a_bare_title_after_a_name_is_its_apposition(extract):
+    doc = extract("وقال محمود عباس رئيس السلطة الفلسطينية إن المفاوضات متوقفة.")
+    actors = [e for e in doc.entities if e.label == "ACTOR"]
+    assert any(a.text.startswith("محمود عباس رئيس") for a in actors)
+    assert not any(a.text.startswith("رئيس") for a in actors)
