@@ -140,12 +140,14 @@ _PARTICLES = {"على", "عن", "الي", "في", "من", "مع", "ب", "ل"}
 def _split_phrases(stems: list[str]) -> dict[str, frozenset[str]]:
     """The verbs of two-word phrases whose second word is the verb's object (أطلق النار،
     فرض حصار), with those objects: a subject may stand between them (فرضت القوات حصارا)."""
-    out: dict[str, set[str]] = {}
+    verbs, objects = set(), set()
     for stem in stems:
         verb, _, rest = stem.partition(" ")
         if rest and " " not in rest and rest not in _PARTICLES:
-            out.setdefault(verb, set()).add(rest)
-    return {verb: frozenset(objects) for verb, objects in out.items()}
+            verbs.add(verb)
+            objects.add(rest)
+    # a row's objects go with each of its verbs: سلم نفسه، سلموا أنفسهم → سلم مئات المسلحين أنفسهم
+    return {verb: frozenset(objects) for verb in verbs}
 
 
 def _cells(cell: str) -> list[str]:
@@ -594,6 +596,10 @@ class Coder:
             if all((t.type, t.completion) != (m.payload.type, m.payload.completion)
                    for t in found):
                 found.append(m.payload)
+        for found in readings.values():
+            # the verb of a phrase first: طردت تونس السفير is an expulsion of a diplomat
+            # (SANCTION) before it is an expulsion (COERCE)
+            found.sort(key=lambda t: not t.completion)
         triggers = longest_first(matches)
         actors = [e for e in doc.entities if e.label == "ACTOR"]
         places = [e for e in doc.entities if e.label == "LOC" or (e.label == "GPE")]
@@ -962,11 +968,14 @@ class Coder:
             return []
         return []
 
-    @staticmethod
-    def _completed(s, trig, t_last, hi) -> bool:
+    def _completed(self, s, trig, t_last, hi) -> bool:
         """Does the object of a phrase's verb follow right after the subject phrase that opens
-        after the verb (أطلق جنود إسرائيليون النار)?"""
-        subject = next((a for a in s.actors if s.tok(a.start) == t_last + 1), None)
+        after the verb, a count aside (أطلق جنود إسرائيليون النار، سلم مئات المسلحين أنفسهم)?"""
+        first = t_last + 1
+        counted = {i for i, _ in self._counts(s)}
+        while first in counted:
+            first += 1
+        subject = next((a for a in s.actors if s.tok(a.start) == first), None)
         if subject is None:
             return False
         at = s.tok(subject.end - 1) + 1

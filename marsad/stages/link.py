@@ -114,10 +114,11 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
     head = chain[0]
     if ent.label == "TITLE" and ent.attrs.get("other"):
         return False  # لافروف | نظيره الأمريكي: a counterpart is another person
-    if ent.label == "TITLE" and any(e.label == "PER" for e in chain) and \
+    if ent.label == "TITLE" and any(e.label in ("PER", "GPE", "ORG") for e in chain) and \
             normalize_string(ent.text).lstrip("وف").startswith("ال"):
-        # استقبل الملك عبد الله | الرئيس الفلسطيني محمود عباس: a title with the article after a
-        # name opens another person (an apposition is bare: محمود عباس رئيس السلطة)
+        # استقبل الملك عبد الله | الرئيس الفلسطيني محمود عباس، طردت تونس | السفير السوري: a
+        # title with the article after a name opens another person (an apposition is bare:
+        # محمود عباس رئيس السلطة)
         return False
     if chain[-1].label == "NORP" and ent.label in ("ORG", "GPE", "PER"):
         # وزير الخارجية الروسي لافروف, but not الحكومة اليمنية | الحوثيين

@@ -851,3 +851,19 @@ def test_a_signed_agreement_is_an_agreement_between_its_parties(extract):
                         published="2016-03-02"), "AGREE")
     assert ("AFG", "GOV") in {(a.country, a.sector) for a in ev.actors}
     assert ("USA", "GOV") in {(r.country, r.sector) for r in ev.recipients}
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("طردت تونس السفير السوري احتجاجا على الحملة العسكرية.", "SANCTION", ("TUN", "GOV"), ("SYR", "GOV")),
+    ("سلم مئات المسلحين أنفسهم للجيش السوري في ريف دمشق.", "RETREAT", ("SYR", "REB"), ("SYR", "MIL")),
+])
+def test_the_verb_of_a_phrase_is_read_first_when_its_object_follows_the_subject(
+        extract, text, etype, actor, recipient):
+    ev = _event(extract(text, published="2016-03-02"), etype)
+    assert actor in {(a.country, a.sector) for a in ev.actors}
+    assert recipient in {(r.country, r.sector) for r in ev.recipients}
+
+
+def test_an_expulsion_of_people_stays_a_coercion(extract):
+    ev = _event(extract("طردت الشرطة المهاجرين من المخيم أمس.", published="2016-03-02"), "COERCE")
+    assert "CVL" in {r.sector for r in ev.recipients}
