@@ -978,7 +978,8 @@ class Coder:
         subject = next((a for a in s.actors if s.tok(a.start) == first), None)
         if subject is None:
             return False
-        at = s.tok(subject.end - 1) + 1
+        # the last of coordinated subjects (أعلنت الحكومة والحوثيون هدنة)
+        at = s.tok(_coordinated(s, subject, hi)[-1].end - 1) + 1
         if at >= hi:
             return False
         word = s.word(at)

@@ -867,3 +867,15 @@ def test_the_verb_of_a_phrase_is_read_first_when_its_object_follows_the_subject(
 def test_an_expulsion_of_people_stays_a_coercion(extract):
     ev = _event(extract("طردت الشرطة المهاجرين من المخيم أمس.", published="2016-03-02"), "COERCE")
     assert "CVL" in {r.sector for r in ev.recipients}
+
+
+def test_a_declared_truce_is_a_concession_by_every_side_that_declares_it(extract):
+    ev = _event(extract("أعلنت الحكومة اليمنية والحوثيون هدنة لمدة أسبوع.", published="2016-03-02"),
+                "CONCEDE")
+    assert {("YEM", "GOV"), ("YEM", "REB")} <= {(a.country, a.sector) for a in ev.actors}
+
+
+def test_aid_to_hospitals_has_them_as_recipient(extract):
+    ev = _event(extract("قدمت الإمارات مساعدات طبية إلى المستشفيات اليمنية.", published="2016-03-02"),
+                "AID")
+    assert ("YEM", "MED") in {(r.country, r.sector) for r in ev.recipients}
