@@ -110,6 +110,8 @@ def lexicon_entities(doc: Document) -> list[Entity]:
         if key in ambiguous and ambiguous[key].is_common_word(
                 *neighbours(view.text, m.token_start, m.token_end)):
             continue  # وفتح المدعي العام تحقيقا: the verb, not the movement
+        if label == "GPE" and m.prefix.endswith("ال") and not key.startswith("ال"):
+            label = "NORP"  # السورية، التركية: a country's name with the article is its adjective
         start, end = view.to_original(m.start, m.end)
         out.append(Entity(start, end, label, doc.text[start:end], "lexicon", key, dict(attrs)))
     return out

@@ -85,3 +85,10 @@ def test_a_bare_title_after_a_name_is_its_apposition(extract):
     actors = [e for e in doc.entities if e.label == "ACTOR"]
     assert any(a.text.startswith("محمود عباس رئيس") for a in actors)
     assert not any(a.text.startswith("رئيس") for a in actors)
+
+
+def test_a_country_name_with_the_article_is_an_adjective_not_a_second_party(extract):
+    # السورية matched the country spelling سورية: with the article it qualifies the phrase
+    doc = extract("دعت المعارضة السورية الأمم المتحدة إلى التدخل.")
+    assert _actor_at(doc, "المعارضة السورية").attrs["country"] == "SYR"
+    assert _actor_at(doc, "الأمم المتحدة").attrs["country"] == "UNO"
