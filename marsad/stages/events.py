@@ -32,6 +32,8 @@ import bisect
 import datetime
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from itertools import groupby
+from operator import attrgetter
 from typing import Callable
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
@@ -253,13 +255,13 @@ class _Sentence:
         self.norps: list[Entity] = []  # gentilics outside actor phrases, set by the coder
         # the first party of the sentence before's first event, set by the coder
         self.previous_subject: Entity | None = None
-        # the cue kinds covering each token, looked up per token on the hot path
-        self.cue_kinds: list[set[str]] = [set() for _ in tokens]
+        # the cue kinds covering each token that a cue covers, looked up on the hot path
+        self.cue_kinds: dict[int, set[str]] = {}
         for c_start, c_end, kind in cues:
             if tokens:
                 for i in range(self.tok(c_start), self.tok(max(c_start, c_end - 1)) + 1):
                     if tokens[i].start < c_end and c_start < tokens[i].end:
-                        self.cue_kinds[i].add(kind)
+                        self.cue_kinds.setdefault(i, set()).add(kind)
         # token starts of clause openers and complementisers, looked up per token on the hot path
         # (by the token's own start: وأسفرت opens a clause though the cue begins after و)
         self.clause_starts = {tokens[self.tok(c[0])].start for c in cues
@@ -268,7 +270,7 @@ class _Sentence:
                                   if c[2] in ("complement", "pronoun-complement")}
         # the tokens of each cue kind, in order, for range questions (a casualty word earlier?)
         self.cue_tokens: dict[str, list[int]] = {}
-        for i, kinds in enumerate(self.cue_kinds):
+        for i, kinds in sorted(self.cue_kinds.items()):
             for kind in kinds:
                 self.cue_tokens.setdefault(kind, []).append(i)
 
@@ -321,7 +323,8 @@ class _Sentence:
         return i > 0 and self.in_cue(i - 1, kind)
 
     def in_cue(self, i: int, kind: str) -> bool:
-        return kind in self.cue_kinds[i]
+        kinds = self.cue_kinds.get(i)
+        return kinds is not None and kind in kinds
 
     def cue_between(self, lo: int, hi: int, kind: str) -> bool:
         where = self.cue_tokens.get(kind)
@@ -573,9 +576,7 @@ class Coder:
     # -- per document --------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         view = doc.normalized
-        by_sentence: dict[int, list] = {}
-        for tok in doc.tokens:
-            by_sentence.setdefault(tok.sentence, []).append(tok)
+        by_sentence = {si: list(toks) for si, toks in groupby(doc.tokens, attrgetter("sentence"))}
         cues = []
         for m in self.cues.finditer(view.text):
             s, e = view.to_original(m.start, m.end)
