@@ -268,6 +268,7 @@ class _Sentence:
                               if c[2] in ("clause", "relative")}
         self.complement_starts = {tokens[self.tok(c[0])].start for c in cues
                                   if c[2] in ("complement", "pronoun-complement")}
+        self._boundaries: tuple[list[int], list[int]] | None = None  # see clause()
         # the tokens of each cue kind, in order, for range questions (a casualty word earlier?)
         self.cue_tokens: dict[str, list[int]] = {}
         for i, kinds in sorted(self.cue_kinds.items()):
@@ -286,20 +287,24 @@ class _Sentence:
         return self.word(i) in _CLAUSE_PUNCT
 
     def clause(self, first: int, last: int) -> tuple[int, int]:
-        """Token range ``[lo, hi)`` of the clause around tokens ``first..last``."""
-        lo = first
-        while lo > 0 and not self.is_boundary(lo - 1) and not self._clause_cue(lo - 1, True):
-            lo -= 1
-        hi = last + 1
-        while hi < len(self.tokens) and not self.is_boundary(hi) and not self._clause_cue(hi):
-            hi += 1
-        return lo, hi
-
-    def _clause_cue(self, i: int, leftward: bool = False) -> bool:
-        """Does token ``i`` start a new clause?  Looking left from a trigger, a complementiser
-        (قال إن …، أعلن أن …) closes off the reporting clause and its speaker too."""
-        start = self.tokens[i].start
-        return start in self.clause_starts or (leftward and start in self.complement_starts)
+        """Token range ``[lo, hi)`` of the clause around tokens ``first..last``: after the last
+        boundary before ``first`` (punctuation, a clause opener, or, looking left, a
+        complementiser: قال إن … closes off the reporting clause and its speaker too), up to the
+        first boundary after ``last`` (punctuation or an opener)."""
+        if self._boundaries is None:
+            leftward, rightward = [], []
+            for i, tok in enumerate(self.tokens):
+                if tok.norm in _CLAUSE_PUNCT or tok.start in self.clause_starts:
+                    leftward.append(i)
+                    rightward.append(i)
+                elif tok.start in self.complement_starts:
+                    leftward.append(i)
+            self._boundaries = leftward, rightward
+        leftward, rightward = self._boundaries
+        k = bisect.bisect_left(leftward, first)
+        lo = leftward[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(rightward, last + 1)
+        return lo, rightward[k] if k < len(rightward) else len(self.tokens)
 
     def followed_by(self, last: int, hi: int, words: frozenset[str], reach: int = 10) -> bool:
         """Does one of ``words`` (or it after a conjunction or preposition) stand within
