@@ -93,6 +93,7 @@ _UNCLAIMED = "@unclaimed"
 # not the ي of a noun (في أيدي is no form of أيد)
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
+_MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
 
 
@@ -810,7 +811,10 @@ class Coder:
         return event
 
     def roles(self, s, trig, start, end, t_first, t_last, lo, hi, prefix=""):
-        in_clause = [a for a in s.actors if lo <= s.tok(a.start) < hi]
+        # the phrases starting in tokens lo..hi-1 (as s.tok would place them), by offsets
+        lo_at = s.starts[lo] if lo > 0 else -1
+        hi_at = s.starts[hi] if hi < len(s.starts) else len(s.doc.text) + 1
+        in_clause = [a for a in s.actors if lo_at <= a.start < hi_at]
         before = [a for a in in_clause if a.end <= start]
         after = [a for a in in_clause if a.start >= end]
         actor: Entity | None = None
@@ -1339,9 +1343,11 @@ class Coder:
     def modality(self, s, trig, start, prefix, lo, event) -> str:
         t_first = s.tok(start)
         for c_start, c_end, kind in s.cues:
-            ci = s.tok(c_start)
             if c_start >= start:
                 break
+            if kind not in _MODAL_CUES:
+                continue
+            ci = s.tok(c_start)
             distance = t_first - s.tok(max(c_start, c_end - 1))
             if kind == "negation" and distance <= 3:
                 return "negated"
