@@ -92,6 +92,8 @@ def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
     """CoNLL chunks ``(start, end, type)`` of an IOB2 sequence in order, types mapped to ours
     (PERS → PER); an ``I-`` without a preceding chunk of the same type starts one (conlleval's
     convention)."""
+    if tags.count("O") == len(tags):
+        return []  # most sentences name no one
     out = []
     start = None
     kind = None

@@ -79,6 +79,11 @@ class Featurizer:
     def stem(self, word: str) -> str:
         return self.split(word)[1]
 
+    def stems(self, words: list[str]) -> list[str]:
+        """:meth:`stem` of each word (the cached splits looked up directly)."""
+        cached = self._split.get
+        return [(cached(w) or self.split(w))[1] for w in words]
+
     def split(self, word: str) -> tuple[str, str]:
         got = self._split.get(word)
         if got is None:

@@ -42,9 +42,13 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], common: frozens
     if not single and not phrases:
         return tags
     longest = max((len(p) for p in phrases), default=1)
+    openers = {p[0] for p in phrases}  # a phrase can only start at one of these words
     out = []
     for stems, tag_seq in zip(sentences, tags):
         new = list(tag_seq)
+        if openers.isdisjoint(stems) and single.keys().isdisjoint(stems):
+            out.append(new)  # nothing to propagate into this sentence
+            continue
         i = 0
         n = len(stems)
         while i < n:
@@ -52,7 +56,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], common: frozens
                 i += 1
                 continue
             matched = 0
-            for size in range(min(longest, n - i), 1, -1):
+            for size in range(min(longest, n - i) if stems[i] in openers else 1, 1, -1):
                 kind = phrases.get(tuple(stems[i:i + size]))
                 if kind and all(t == "O" for t in new[i:i + size]):
                     new[i] = "B-" + kind

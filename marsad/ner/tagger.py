@@ -90,7 +90,7 @@ class Tagger:
         from .propagate import propagate as spread
 
         feat = self._featurizer
-        stems = [[feat.stem(w) for w in words] for words in sentences]
+        stems = [feat.stems(words) for words in sentences]
         return spread(stems, tags, feat.common)
 
     def entities(self, doc: Document) -> list[Entity]:
