@@ -93,6 +93,7 @@ class Decoder:
         self._bos, self._eos = get("BOS", -1), get("EOS", -1)
         self._pair_word: dict[str, int] = {}  # id of each word of the bigram features
         self._pair_codes, self._pair_rows = self._bigrams()
+        self._neighbour_rows = self._offset_rows()
         self._slot: dict[str, int] = {}  # word -> its row in the arrays below
         self._vectors = np.zeros((1, _PARTS, len(weights.labels)))
         self._rare = np.zeros(1, dtype=bool)  # its neighbours are its features
@@ -122,6 +123,20 @@ class Decoder:
         order = np.argsort(codes)
         rows = np.array(list(pairs.values()), dtype=np.intp).reshape(-1, 2)
         return np.array(codes, dtype=np.int64)[order], rows[order]
+
+    def _offset_rows(self) -> dict[str, tuple[int, int, int, int]]:
+        """For each feature a word gives its neighbours (``w=…``, ``st=…``, ``lx=…``, ``rare``,
+        ``s2=…``), the rows of that feature as the word two after, one after, one before and two
+        before a token (its ``-2``, ``-1``, ``1`` and ``2`` forms; -1: not in the model), so
+        that a new word's neighbour vectors need one look-up per feature, not four strings."""
+        parts = {"-2": 0, "-1": 1, "1": 2, "2": 3}
+        out: dict[str, list[int]] = {}
+        for feature, row in self.weights.attributes.items():
+            for offset in (("-2", "-1") if feature[:1] == "-" else ("1", "2")):
+                base = feature[len(offset):]
+                if feature.startswith(offset) and base[:1].isalpha():
+                    out.setdefault(base, [-1, -1, -1, -1])[parts[offset]] = row
+        return {base: tuple(rows) for base, rows in out.items()}
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -219,21 +234,34 @@ class Decoder:
                 grown[:first] = old[:first]
                 setattr(self, name, grown)
         get = self.weights.attributes.get
-        features: list[str] = []
-        counts: list[int] = []  # features in each part of each word, in row order
+        neighbour = self._neighbour_rows.get
+        absent = (-1, -1, -1, -1)
+        rows_of: list[int] = []
+        targets_of: list[int] = []  # row * 5 + part of each looked-up feature
         rare = []
-        for w in words:
-            own, (minus2, minus1, plus1, plus2, is_rare) = self.featurizer.word_features(w)
-            for part in (own, minus2, minus1, plus1, plus2):  # in the order OWN, AS_MINUS2, …
-                features += part
-                counts.append(len(part))
+        for k, w in enumerate(words, first):
+            own, base, s2, is_rare = self.featurizer.word_parts(w)
+            rows_of += map(get, own, repeat(-1))
+            targets_of += repeat(k * _PARTS + OWN, len(own))
+            for feature in base:
+                # the "-2" form goes to the token two after the word (it is that token's -2
+                # neighbour), … as word_features' lists do
+                m2, m1, p1, p2 = neighbour(feature, absent)
+                rows_of += (m2, m1, p1, p2)
+                targets_of += (k * _PARTS + AS_MINUS2, k * _PARTS + AS_MINUS1,
+                               k * _PARTS + AS_PLUS1, k * _PARTS + AS_PLUS2)
+            _, m1, p1, _ = neighbour("s2=" + s2, absent)
+            rows_of += (m1, p1)
+            targets_of += (k * _PARTS + AS_MINUS1, k * _PARTS + AS_PLUS1)
             rare.append(is_rare)
         self._rare[first:end] = rare
         self._before_rare[first:end] = [get("r-1w=" + w, -1) for w in words]
         self._after_rare[first:end] = [get("r+1w=" + w, -1) for w in words]
         self._pair_ids[first:end] = [self._pair_word.get(w, -1) for w in words]
-        rows = np.fromiter(map(get, features, repeat(-1)), dtype=np.intp, count=len(features))
-        targets = np.repeat(np.arange(first * _PARTS, end * _PARTS), counts)  # row * 5 + part
+        rows = np.array(rows_of, dtype=np.intp)
+        targets = np.array(targets_of, dtype=np.intp)
+        order = np.argsort(targets, kind="stable")  # the sums below run over ascending targets
+        rows, targets = rows[order], targets[order]
         known = rows >= 0
         targets = targets[known]
         vectors = self._vectors.reshape(-1, self._vectors.shape[2])

@@ -108,6 +108,18 @@ class Featurizer:
     def word_features(self, word: str) -> tuple[list[str], tuple]:
         """A word's own feature strings, and those it gives the words two before, one before,
         one after and two after it, and whether it is rare (not cached here)."""
+        own, base, s2, rare = self.word_parts(word)
+        m1 = ["-1" + f for f in base]
+        m1.append("-1s2=" + s2)
+        p1 = ["1" + f for f in base]
+        p1.append("1s2=" + s2)
+        return own, (["-2" + f for f in base], m1, p1, ["2" + f for f in base], rare)
+
+    def word_parts(self, word: str) -> tuple[list[str], list[str], str, bool]:
+        """A word's own feature strings; the features it gives its neighbours before their
+        offset prefix (``w=``, ``st=``, ``lx=``, ``rare``: "-1" + f for the word before …);
+        its stem's last two letters, which the words one before and one after also see as
+        ``s2=``; and whether it is rare."""
         prefix, stem = self.split(word)
         classes = self.lexicon.get(stem, ())
         if not classes and stem.startswith("ال") and len(stem) > 4:
@@ -140,13 +152,7 @@ class Featurizer:
         rare = "rare" in own
         if rare:
             base.append("rare")
-        s2 = stem[-2:]
-        m1 = ["-1" + f for f in base]
-        m1.append("-1s2=" + s2)
-        p1 = ["1" + f for f in base]
-        p1.append("1s2=" + s2)
-        entry = (["-2" + f for f in base], m1, p1, ["2" + f for f in base], rare)
-        return own, entry
+        return own, base, stem[-2:], rare
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Features of each word of a sentence (words already normalised)."""
