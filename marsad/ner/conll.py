@@ -92,12 +92,15 @@ def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
     """CoNLL chunks ``(start, end, type)`` of an IOB2 sequence in order, types mapped to ours
     (PERS → PER); an ``I-`` without a preceding chunk of the same type starts one (conlleval's
     convention)."""
-    if tags.count("O") == len(tags):
-        return []  # most sentences name no one
     out = []
     start = None
     kind = None
-    for i, tag in enumerate(list(tags) + ["O"]):
+    for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: it closes the open chunk
+            if start is not None:
+                out.append((start, i, kind))
+                start = None
+            continue
         prefix, _, t = tag.partition("-")
         t = TYPE_NAMES.get(t, t)
         if start is not None and (prefix != "I" or t != kind):
@@ -105,4 +108,6 @@ def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
             start = None
         if prefix == "B" or (prefix == "I" and start is None):
             start, kind = i, t
+    if start is not None:
+        out.append((start, len(tags), kind))
     return out
