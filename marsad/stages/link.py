@@ -95,6 +95,12 @@ def chains(doc: Document) -> list[list[Entity]]:
     return out
 
 
+def _article(text: str) -> bool:
+    """Does the phrase's first word carry the article (a definite head takes no indefinite
+    genitive or adjective after it: اعتقلت الشرطة | عناصر)?"""
+    return normalize_string(text).lstrip("وف").startswith(("ال", "لل"))
+
+
 def _definite(text: str) -> bool:
     """Definite by the article, or through a definite genitive (وزير الخارجية، قوات الأمن)."""
     return any(w.lstrip("وف").startswith(("ال", "لل")) for w in normalize_string(text).split())
@@ -131,7 +137,8 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
         # definite nouns (طالبت المنظمة السلطات) or a subject and its accusative object (قتل
         # قناص جنديا): those are two parties
         return head.label in ("SECTOR", "TITLE") and len(chain) == 1 and not (
-            _definite(head.text) and _definite(ent.text)) and not _other_case(head.text, ent.text)
+            _definite(head.text) and _definite(ent.text)) and not _other_case(head.text, ent.text) \
+            and not (_article(head.text) and not _definite(ent.text))  # الشرطة | عناصر
     if ent.label == "NORP" and _other_case(chain[-1].text, ent.text):
         return False  # قتلت القوات الإسرائيلية فلسطينيا: an accusative gentilic is the object
     if ent.label == "NORP" and chain[-1].label == "NORP" and \
@@ -158,12 +165,16 @@ def _coding(chain: list[Entity]) -> dict:
     out: dict = {}
     named = [e for e in chain if e.label in ("ORG", "PER")]
     armed = [e for e in named if e.attrs.get("sector") == "REB"]
+    # a members noun (عناصر، أفراد: no sector of its own) takes the sector of what completes it
+    groups = [e for e in chain if e.label in ("SECTOR", "TITLE") and e.attrs.get("sector")]
     if armed:
         out["sector"] = "REB"
-    elif head.label in ("SECTOR", "TITLE"):
+    elif head.label in ("SECTOR", "TITLE") and head.attrs.get("sector"):
         out["sector"] = head.attrs["sector"]
     elif named:
         out["sector"] = named[0].attrs.get("sector")
+    elif groups:
+        out["sector"] = groups[0].attrs["sector"]
     elif head.label in ("GPE", "NORP", "LOC"):
         out["sector"] = "GOV"
     also = set()

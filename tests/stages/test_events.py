@@ -879,3 +879,10 @@ def test_aid_to_hospitals_has_them_as_recipient(extract):
     ev = _event(extract("قدمت الإمارات مساعدات طبية إلى المستشفيات اليمنية.", published="2016-03-02"),
                 "AID")
     assert ("YEM", "MED") in {(r.country, r.sector) for r in ev.recipients}
+
+
+def test_a_coalition_led_by_a_state_strikes_the_positions_after_it(extract):
+    ev = _event(extract("قصف طيران التحالف العربي بقيادة السعودية مواقع الحوثيين في صعدة.",
+                        published="2016-03-02"), "ASSAULT")
+    assert ("SAU", "MIL") in {(a.country, a.sector) for a in ev.actors}
+    assert ("YEM", "REB") in {(r.country, r.sector) for r in ev.recipients}

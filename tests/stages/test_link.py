@@ -92,3 +92,19 @@ def test_a_country_name_with_the_article_is_an_adjective_not_a_second_party(extr
     doc = extract("دعت المعارضة السورية الأمم المتحدة إلى التدخل.")
     assert _actor_at(doc, "المعارضة السورية").attrs["country"] == "SYR"
     assert _actor_at(doc, "الأمم المتحدة").attrs["country"] == "UNO"
+
+
+def test_members_of_a_named_group_take_its_coding(extract):
+    doc = extract("استهدف عناصر من تنظيم القاعدة دورية للشرطة في حضرموت.")
+    members = _actor_at(doc, "عناصر من تنظيم القاعدة")
+    assert (members.attrs["country"], members.attrs["sector"]) == ("IMG", "REB")
+
+
+def test_a_leader_named_after_bqiyada_belongs_to_the_phrase(extract):
+    doc = extract("قصف طيران التحالف العربي بقيادة السعودية مواقع الحوثيين في صعدة.")
+    assert _actor_at(doc, "طيران التحالف العربي بقيادة السعودية").attrs["country"] == "SAU"
+
+
+def test_a_definite_group_noun_takes_no_indefinite_one_after_it(extract):
+    doc = extract("اعتقلت الشرطة عناصر من خلية إرهابية في القاهرة.")
+    assert [e.text for e in doc.entities if e.label == "ACTOR"][0] == "الشرطة"
