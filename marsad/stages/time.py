@@ -49,7 +49,7 @@ def _grammar() -> dict:
     # quickly, and the pattern is run only from ``reach`` characters before each probe hit
     # (see :func:`_finditer`).
     patterns = [
-        ("dmy", rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({month_re})(?: (?:عام |سنه )?(\d{{4}}))?{E}",
+        ("dmy", rf"(?<!\d)(\d{{1,2}}) ?(?:من )?(?:شهر )?({month_re})(?: (?:عام |سنه )?(\d{{4}})| (الماضي|المنصرم|المقبل|القادم))?{E}",
          rf"\d ?(?:من )?(?:شهر )?(?:{month_re})", 1),  # the day's last digit
         ("my", rf"{B}(?:شهر )?({month_re})(?: (?:من )?(?:عام |سنه )?(\d{{4}})| (الماضي|المقبل|القادم|المنصرم))?{E}",
          month_re, 6),  # a clitic, شهر
@@ -96,8 +96,12 @@ def resolve(kind: str, m: re.Match, pub: date | None, g: dict) -> tuple[date, st
         if year is None:
             return None
         d = _safe_date(year, month, day)
-        if d and not m.group(3) and pub and d > pub + timedelta(days=31):
-            d = _safe_date(year - 1, month, day)  # "3 ديسمبر" read in January is last year's
+        rel = m.group(4)
+        if d and not m.group(3) and pub:
+            if rel in ("الماضي", "المنصرم") and d > pub or not rel and d > pub + timedelta(days=31):
+                d = _safe_date(year - 1, month, day)  # "3 ديسمبر" read in January is last year's
+            elif rel in ("المقبل", "القادم") and d < pub:
+                d = _safe_date(year + 1, month, day)
         return (d, "day", extra) if d else None
     if kind == "my":
         month = g["months"][m.group(1)]

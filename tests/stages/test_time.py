@@ -32,3 +32,15 @@ def test_clock_time_keeps_the_day_and_records_the_hour():
 
 def test_bare_month_words_that_are_also_verbs_are_not_dates():
     assert dates("مارس الجيش ضغطا كبيرا على الاب") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وقعت الاشتباكات في 3 شباط الماضي.", "2016-02-03"),
+    ("قتل جنديان يوم 20 أبريل الماضي في درعا.", "2015-04-20"),
+    ("تعقد القمة في 5 جانفي المقبل بتونس.", "2017-01-05"),
+])
+def test_a_day_and_month_with_last_or_next_keep_the_day(extract, text, value):
+    # regression (issue 3): "شباط الماضي" outran "3 شباط" and the day was lost
+    dates = [e for e in extract(text, published="2016-03-02").entities if e.label == "DATE"]
+    assert [d.attrs["value"] for d in dates] == [value]
+    assert dates[0].attrs["precision"] == "day"
