@@ -92,7 +92,21 @@ def chains(doc: Document) -> list[list[Entity]]:
         prev_sentence = sentence
     if current:
         out.append(current)
-    return out
+    return [part for chain in out for part in _split_at_foreign_title(chain)]
+
+
+def _split_at_foreign_title(chain: list[Entity]) -> list[list[Entity]]:
+    """A title followed by a gentilic of another country than the person or gentilic before it
+    is another person (التقى الرئيس المصري السيسي | رئيس الوزراء الإثيوبي)."""
+    for j in range(1, len(chain) - 1):
+        title, gentilic = chain[j], chain[j + 1]
+        if title.label != "TITLE" or gentilic.label != "NORP":
+            continue
+        before = {e.attrs.get("country") for e in chain[:j]
+                  if e.label in ("PER", "NORP", "GPE")} - {None}
+        if before and gentilic.attrs.get("country") not in before:
+            return [chain[:j]] + _split_at_foreign_title(chain[j:])
+    return [chain]
 
 
 def _article(text: str) -> bool:

@@ -886,3 +886,13 @@ def test_a_coalition_led_by_a_state_strikes_the_positions_after_it(extract):
                         published="2016-03-02"), "ASSAULT")
     assert ("SAU", "MIL") in {(a.country, a.sector) for a in ev.actors}
     assert ("YEM", "REB") in {(r.country, r.sector) for r in ev.recipients}
+
+
+@pytest.mark.parametrize("text, host, guest", [
+    ("التقى الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي في القاهرة.", "EGY", "ETH"),
+    ("استقبل الملك سلمان وزير الخارجية الأمريكي فى الرياض أمس.", "SAU", "USA"),
+])
+def test_a_title_of_another_country_after_a_name_is_the_other_party(extract, text, host, guest):
+    ev = _event(extract(text, published="2016-03-02"), "CONSULT")
+    assert (host, "GOV") in {(a.country, a.sector) for a in ev.actors}
+    assert (guest, "GOV") in {(r.country, r.sector) for r in ev.recipients}
