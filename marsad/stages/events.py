@@ -94,6 +94,9 @@ _UNCLAIMED = "@unclaimed"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
+# attack words that are also used of words (هاجم الرئيس خصمه، شن هجوما على الحكومة)
+_VERBAL_ATTACKS = {normalize_string(w) for w in ("هاجم", "هجوم", "هجوما", "هجمات", "الهجوم", "شن",
+                                                 "شن هجوما", "شن هجوم", "شنت هجوما")}
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
 
 
@@ -746,7 +749,10 @@ class Coder:
         if trig.type == "ASSAULT" and trig.mode is None and actors and \
                 all(self._speaker_not_fighter(s, a) for a in actors) and \
                 not s.cue_between(lo, hi, "casualty"):
-            # هاجم الرئيس خصمه، شن رئيس الحزب هجوما على الحكومة: a politician's attack is words
+            # هاجم الرئيس خصمه، شن رئيس الحزب هجوما على الحكومة: a politician's attack is words;
+            # his other "attacks" with no one hurt (استهدف الوزير المعارضة) are figures of speech
+            if trig.lemma not in _VERBAL_ATTACKS:
+                return None
             trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
         if trig.masdar and ("ل" in prefix or "ب" in prefix
                             or _bare(s.word(t_first - 1)) in _CAUSE_WORDS

@@ -896,3 +896,17 @@ def test_a_title_of_another_country_after_a_name_is_the_other_party(extract, tex
     ev = _event(extract(text, published="2016-03-02"), "CONSULT")
     assert (host, "GOV") in {(a.country, a.sector) for a in ev.actors}
     assert (guest, "GOV") in {(r.country, r.sector) for r in ev.recipients}
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف الوزير في خطابه المعارضة ووصفها بالفاشلة.",
+    "اقتحم رئيس الحزب ملف الفساد في مؤتمره الصحفي أمس.",
+])
+def test_a_politicians_other_attacks_with_no_one_hurt_are_no_event(extract, text):
+    doc = extract(text, published="2016-03-02")
+    assert not [e for e in doc.events if e.type in ("ASSAULT", "ACCUSE") and e.trigger in ("استهدف", "اقتحم")]
+
+
+def test_an_attack_by_a_named_man_that_wounds_is_an_assault(extract):
+    doc = extract("هاجم محمد علي جاره بسكين فأصابه بجروح في القاهرة أمس.", published="2016-03-02")
+    assert [e for e in doc.events if e.type == "ASSAULT"]
