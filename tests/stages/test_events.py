@@ -910,3 +910,11 @@ def test_a_politicians_other_attacks_with_no_one_hurt_are_no_event(extract, text
 def test_an_attack_by_a_named_man_that_wounds_is_an_assault(extract):
     doc = extract("هاجم محمد علي جاره بسكين فأصابه بجروح في القاهرة أمس.", published="2016-03-02")
     assert [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_relating_to_is_no_phone_call(extract):
+    # the present يتصل ب is "relates to" in news; a call is told in the past (اتصل)
+    doc = extract("وجهت النيابة إلى الناشط تهما تتصل بالتظاهر دون ترخيص.", published="2016-03-02")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    doc = extract("اتصل الرئيس التونسي بنظيره الجزائري هاتفيا أمس.", published="2016-03-02")
+    assert _event(doc, "CONSULT")
