@@ -716,18 +716,6 @@ def test_an_attack_noun_overlapping_a_longer_name_is_still_read(extract):
     assert _event(doc, "ASSAULT").size["dead"]["min"] == 20
 
 
-@pytest.mark.parametrize("text, etype, actor, recipient", [
-    ("أطلق جنود إسرائيليون النار على صياد فلسطيني قبالة ساحل غزة.", "ASSAULT", ("ISR", "MIL"), ("PSE", "CVL")),
-    ("وألقت الشرطة المصرية القبض على خمسة متظاهرين فى الإسكندرية.", "COERCE", ("EGY", "COP"), ("EGY", "CVL")),
-    ("أطلقت السلطات البحرينية سراح عشرين معتقلا أمس.", "RETREAT", ("BHR", "GOV"), None),
-])
-def test_a_subject_may_split_a_phrase_from_its_verb(extract, text, etype, actor, recipient):
-    ev = _event(extract(text, published="2016-03-02"), etype)
-    assert actor in {(a.country, a.sector) for a in ev.actors}
-    if recipient:
-        assert recipient in {(a.country, a.sector) for a in ev.recipients}
-
-
 @pytest.mark.parametrize("text", [
     "أطلق الرئيس مبادرة جديدة للحوار الوطني.",
     "فتح الجيش تحقيقا في إطلاق النار على المتظاهرين.",
@@ -846,24 +834,6 @@ def test_a_condemnation_names_the_authors_of_the_event_it_condemns(extract, text
         {(a.country, a.sector) for a in attack.actors})
 
 
-def test_a_signed_agreement_is_an_agreement_between_its_parties(extract):
-    ev = _event(extract("وقعت الحكومة الأفغانية اتفاقا أمنيا مع الولايات المتحدة أمس.",
-                        published="2016-03-02"), "AGREE")
-    assert ("AFG", "GOV") in {(a.country, a.sector) for a in ev.actors}
-    assert ("USA", "GOV") in {(r.country, r.sector) for r in ev.recipients}
-
-
-@pytest.mark.parametrize("text, etype, actor, recipient", [
-    ("طردت تونس السفير السوري احتجاجا على الحملة العسكرية.", "SANCTION", ("TUN", "GOV"), ("SYR", "GOV")),
-    ("سلم مئات المسلحين أنفسهم للجيش السوري في ريف دمشق.", "RETREAT", ("SYR", "REB"), ("SYR", "MIL")),
-])
-def test_the_verb_of_a_phrase_is_read_first_when_its_object_follows_the_subject(
-        extract, text, etype, actor, recipient):
-    ev = _event(extract(text, published="2016-03-02"), etype)
-    assert actor in {(a.country, a.sector) for a in ev.actors}
-    assert recipient in {(r.country, r.sector) for r in ev.recipients}
-
-
 def test_an_expulsion_of_people_stays_a_coercion(extract):
     ev = _event(extract("طردت الشرطة المهاجرين من المخيم أمس.", published="2016-03-02"), "COERCE")
     assert "CVL" in {r.sector for r in ev.recipients}
@@ -873,29 +843,6 @@ def test_a_declared_truce_is_a_concession_by_every_side_that_declares_it(extract
     ev = _event(extract("أعلنت الحكومة اليمنية والحوثيون هدنة لمدة أسبوع.", published="2016-03-02"),
                 "CONCEDE")
     assert {("YEM", "GOV"), ("YEM", "REB")} <= {(a.country, a.sector) for a in ev.actors}
-
-
-def test_aid_to_hospitals_has_them_as_recipient(extract):
-    ev = _event(extract("قدمت الإمارات مساعدات طبية إلى المستشفيات اليمنية.", published="2016-03-02"),
-                "AID")
-    assert ("YEM", "MED") in {(r.country, r.sector) for r in ev.recipients}
-
-
-def test_a_coalition_led_by_a_state_strikes_the_positions_after_it(extract):
-    ev = _event(extract("قصف طيران التحالف العربي بقيادة السعودية مواقع الحوثيين في صعدة.",
-                        published="2016-03-02"), "ASSAULT")
-    assert ("SAU", "MIL") in {(a.country, a.sector) for a in ev.actors}
-    assert ("YEM", "REB") in {(r.country, r.sector) for r in ev.recipients}
-
-
-@pytest.mark.parametrize("text, host, guest", [
-    ("التقى الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي في القاهرة.", "EGY", "ETH"),
-    ("استقبل الملك سلمان وزير الخارجية الأمريكي فى الرياض أمس.", "SAU", "USA"),
-])
-def test_a_title_of_another_country_after_a_name_is_the_other_party(extract, text, host, guest):
-    ev = _event(extract(text, published="2016-03-02"), "CONSULT")
-    assert (host, "GOV") in {(a.country, a.sector) for a in ev.actors}
-    assert (guest, "GOV") in {(r.country, r.sector) for r in ev.recipients}
 
 
 @pytest.mark.parametrize("text", [
@@ -918,3 +865,30 @@ def test_relating_to_is_no_phone_call(extract):
     assert not [e for e in doc.events if e.type == "CONSULT"]
     doc = extract("اتصل الرئيس التونسي بنظيره الجزائري هاتفيا أمس.", published="2016-03-02")
     assert _event(doc, "CONSULT")
+
+
+# issue 3: parties of events told in common constructions: (text, type, an actor, a recipient)
+PARTIES = [
+    # a subject between a phrase's verb and its object (أطلق … النار، ألقت … القبض، أطلقت … سراح)
+    ("أطلق جنود إسرائيليون النار على صياد فلسطيني قبالة ساحل غزة.", "ASSAULT", ("ISR", "MIL"), ("PSE", "CVL")),
+    ("وألقت الشرطة المصرية القبض على خمسة متظاهرين فى الإسكندرية.", "COERCE", ("EGY", "COP"), ("EGY", "CVL")),
+    ("أطلقت السلطات البحرينية سراح عشرين معتقلا أمس.", "RETREAT", ("BHR", "GOV"), None),
+    # the phrase's verb read first, its object after the subject (a count aside)
+    ("طردت تونس السفير السوري احتجاجا على الحملة العسكرية.", "SANCTION", ("TUN", "GOV"), ("SYR", "GOV")),
+    ("سلم مئات المسلحين أنفسهم للجيش السوري في ريف دمشق.", "RETREAT", ("SYR", "REB"), ("SYR", "MIL")),
+    # a light verb of signing, an aid's recipient, a coalition led by a state
+    ("وقعت الحكومة الأفغانية اتفاقا أمنيا مع الولايات المتحدة أمس.", "AGREE", ("AFG", "GOV"), ("USA", "GOV")),
+    ("قدمت الإمارات مساعدات طبية إلى المستشفيات اليمنية.", "AID", ("ARE", "GOV"), ("YEM", "MED")),
+    ("قصف طيران التحالف العربي بقيادة السعودية مواقع الحوثيين في صعدة.", "ASSAULT", ("SAU", "MIL"), ("YEM", "REB")),
+    # a title of another country after a name is the other party
+    ("التقى الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي في القاهرة.", "CONSULT", ("EGY", "GOV"), ("ETH", "GOV")),
+    ("استقبل الملك سلمان وزير الخارجية الأمريكي فى الرياض أمس.", "CONSULT", ("SAU", "GOV"), ("USA", "GOV")),
+]
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", PARTIES, ids=[p[0][:24] for p in PARTIES])
+def test_parties_in_common_constructions(extract, text, etype, actor, recipient):
+    ev = _event(extract(text, published="2016-03-02"), etype)
+    assert actor in {(a.country, a.sector) for a in ev.actors}
+    if recipient:
+        assert recipient in {(r.country, r.sector) for r in ev.recipients}
