@@ -917,10 +917,12 @@ class Coder:
                 else:
                     recipient = [referent]
             elif adjacent and prep is None:
-                if trig.genitive == "actor":
+                if trig.genitive == "actor" and not s.cue_between(t_last + 1, s.tok(nxt.start),
+                                                                   "target"):
                     actor = nxt  # غارات التحالف
                 else:
-                    recipient = _coordinated(s, nxt, hi)  # مقتل المدنيين
+                    # مقتل المدنيين، استهداف مواقع الحوثيين: the genitive of a target noun
+                    recipient = _coordinated(s, nxt, hi)
             if actor is None and light_subject is not None:
                 actor = light_subject  # شن طيران التحالف غارات: the light verb's subject
             if actor is None:
@@ -931,6 +933,11 @@ class Coder:
                 actor = before[-1]  # ورد التحالف باستهداف موقع: the subject acts by the noun
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
+            if actor is None and prefix in ("ل", "ول", "فل") and \
+                    s.cue_between(max(0, t_first - 2), t_first, "plan"):
+                # حشدت تركيا قواتها استعدادا لقصف مواقع المسلحين: a planned deed's doer is the
+                # sentence's subject
+                actor = self._discourse_subject(s, start)
         if actor is None and not recipient and trig.pos == "V" and t_first == 0 and \
                 s.previous_subject is not None and \
                 normalize_string(s.doc.text[start:end]).endswith(("وا", "ون")):
