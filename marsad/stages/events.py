@@ -933,6 +933,11 @@ class Coder:
                 actor = before[-1]  # ورد التحالف باستهداف موقع: the subject acts by the noun
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
+            if actor is None and trig.type == "ASSAULT" and not trig.requires and (
+                    s.dates or s.cue_between(0, len(s.tokens), "casualty")):
+                # غارة إسرائيلية أمس، قصف روسي أوقع قتلى: told as one attack (dated, or with a
+                # toll), not talk of air raids in general
+                actor = self._national_forces(s, t_last, hi)
             if actor is None and prefix in ("ل", "ول", "فل") and \
                     s.cue_between(max(0, t_first - 2), t_first, "plan"):
                 # حشدت تركيا قواتها استعدادا لقصف مواقع المسلحين: a planned deed's doer is the
@@ -990,6 +995,17 @@ class Coder:
                                attrs={"country": norp.attrs.get("country"), "sector": "CVL"})]
             return []
         return []
+
+    @staticmethod
+    def _national_forces(s, t_last, hi) -> Entity | None:
+        """The forces of the country whose gentilic qualifies an attack noun (غارة إسرائيلية،
+        قصف روسي، ضربة جوية أمريكية): that adjective within two words after the noun."""
+        for norp in s.norps:
+            i = s.tok(norp.start)
+            if t_last < i <= t_last + 2 and i < hi and norp.attrs.get("country"):
+                return Entity(norp.start, norp.end, "ACTOR", norp.text, source="events",
+                              attrs={"country": norp.attrs["country"], "sector": "MIL"})
+        return None
 
     def _completed(self, s, trig, t_last, hi) -> bool:
         """Does the object of a phrase's verb follow right after the subject phrase that opens

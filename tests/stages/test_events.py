@@ -883,6 +883,9 @@ PARTIES = [
     # a party named after a target noun (مواقع، مقرات) right after an attack noun is its target
     ("تم استهداف مواقع الحوثيين بغارات لطيران التحالف أمس.", "ASSAULT", ("SAU", "MIL"), ("YEM", "REB")),
     ("وحشدت تركيا قواتها على الحدود استعدادا لقصف مواقع المسلحين الأكراد.", "ASSAULT", ("TUR", "MIL"), ("IRQ", "REB")),
+    # a gentilic on a dated attack noun, or one with a toll, names the forces of that country
+    ("قالت وزارة الصحة في غزة إن غارة إسرائيلية أسفرت عن مقتل طفلين أمس.", "ASSAULT", ("ISR", "MIL"), None),
+    ("قتل ثمانية أشخاص جراء ضربة جوية أمريكية فى ريف الرقة.", "ASSAULT", ("USA", "MIL"), None),
     # a title of another country after a name is the other party
     ("التقى الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي في القاهرة.", "CONSULT", ("EGY", "GOV"), ("ETH", "GOV")),
     ("استقبل الملك سلمان وزير الخارجية الأمريكي فى الرياض أمس.", "CONSULT", ("SAU", "GOV"), ("USA", "GOV")),
@@ -895,3 +898,8 @@ def test_parties_in_common_constructions(extract, text, etype, actor, recipient)
     assert actor in {(a.country, a.sector) for a in ev.actors}
     if recipient:
         assert recipient in {(r.country, r.sector) for r in ev.recipients}
+
+
+def test_a_gentilic_on_an_undated_war_noun_names_no_attacker(extract):
+    doc = extract("تحدث الكاتب عن آثار الحرب الأهلية السورية على الاقتصاد.", published="2016-03-02")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
