@@ -933,7 +933,8 @@ class Coder:
                 actor = before[-1]  # ورد التحالف باستهداف موقع: the subject acts by the noun
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
-            if actor is None and trig.type == "ASSAULT" and not trig.requires and (
+            if actor is None and trig.type == "ASSAULT" and trig.genitive == "actor" and \
+                    not trig.requires and (
                     s.dates or s.cue_between(0, len(s.tokens), "casualty")):
                 # غارة إسرائيلية أمس، قصف روسي أوقع قتلى: told as one attack (dated, or with a
                 # toll), not talk of air raids in general

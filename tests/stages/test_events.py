@@ -903,3 +903,8 @@ def test_parties_in_common_constructions(extract, text, etype, actor, recipient)
 def test_a_gentilic_on_an_undated_war_noun_names_no_attacker(extract):
     doc = extract("تحدث الكاتب عن آثار الحرب الأهلية السورية على الاقتصاد.", published="2016-03-02")
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_a_gentilic_after_a_killing_noun_is_the_victim_not_the_forces(extract):
+    doc = extract("أدانت الرئاسة قتل فلسطيني برصاص مستوطنين قرب نابلس أمس.", published="2016-03-02")
+    assert ("PSE", "MIL") not in {(a.country, a.sector) for e in doc.events for a in e.actors}
