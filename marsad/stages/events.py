@@ -94,6 +94,7 @@ _UNCLAIMED = "@unclaimed"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
+_ABOUT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT"}
 # attack words that are also used of words (هاجم الرئيس خصمه، شن هجوما على الحكومة)
 _VERBAL_ATTACKS = {normalize_string(w) for w in ("هاجم", "هجوم", "هجوما", "هجمات", "الهجوم", "شن",
                                                  "شن هجوما", "شن هجوم", "شنت هجوما")}
@@ -257,6 +258,7 @@ class _Sentence:
         # which the link stage codes as its state
         self.peoples: set[tuple[int, int]] = set()
         self.norps: list[Entity] = []  # gentilics outside actor phrases, set by the coder
+        self.said: list[int] = []  # starts of verbs of saying about an event, set by the coder
         # the first party of the sentence before's first event, set by the coder
         self.previous_subject: Entity | None = None
         # the cue kinds covering each token that a cue covers, looked up on the hot path
@@ -631,11 +633,17 @@ class Coder:
             if not any(n.start <= start and end <= n.end for n in near):
                 spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
+        # verbs of saying something about an event (ندد، طالب، رحب): ب after them introduces
+        # what they are about, not the means of their subject (but اتهمه بقصف, هدد بقصف, تعهد
+        # ب: the accused, the threatener, the one who promises does it)
+        said_starts = [start for m, start, _ in spans
+                       if m.payload.pos == "V" and m.payload.type in _ABOUT_TYPES
+                       and m.payload.mode != "allege"]
         gentilics = [e for e in doc.entities if e.label == "NORP"]
         # gentilics outside every actor phrase (فلسطينيا), which may name a person
         covered = {i for a in actors for i in range(a.start, a.end)}
         in_sentence = _by_sentence(doc, actors=actors, places=places, dates=dates,
-                                   cues=cues, nouns=noun_starts,
+                                   cues=cues, nouns=noun_starts, said=said_starts,
                                    norps=[e for e in gentilics if e.start not in covered])
         focus_place = focus_place_of(doc)
         all_places = doc_places(doc)
@@ -657,6 +665,7 @@ class Coder:
                 cache[si].doc_places = all_places
                 cache[si].peoples = peoples
                 cache[si].norps = in_sentence["norps"].get(si, [])
+                cache[si].said = in_sentence["said"].get(si, [])
                 cache[si].previous_subject = subjects.get(si - 1)
             s = cache[si]
             if not s.tokens:
@@ -929,8 +938,11 @@ class Coder:
                 # التفجير الذي نفذه الإرهابيون: an agentive cue may open a relative clause (ندد
                 # الاتحاد بالغارات التي شنها الطيران الروسي: before the ب rule below)
                 actor = self._agentive(s, [a for a in s.actors if a.start >= end], t_last)
-            if actor is None and "ب" in prefix and before and free(before[-1]):
-                actor = before[-1]  # ورد التحالف باستهداف موقع: the subject acts by the noun
+            if actor is None and "ب" in prefix and before and free(before[-1]) and \
+                    not any(s.starts[lo] <= said < start for said in s.said):
+                # ورد التحالف باستهداف موقع: the subject acts by the noun (not نددت الفصائل
+                # بقتل …: what a verb of saying is about)
+                actor = before[-1]
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
             if actor is None and trig.type == "ASSAULT" and trig.genitive == "actor" and \

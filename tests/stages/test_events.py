@@ -906,5 +906,22 @@ def test_a_gentilic_on_an_undated_war_noun_names_no_attacker(extract):
 
 
 def test_a_gentilic_after_a_killing_noun_is_the_victim_not_the_forces(extract):
-    doc = extract("أدانت الرئاسة قتل فلسطيني برصاص مستوطنين قرب نابلس أمس.", published="2016-03-02")
+    doc = extract("وأثار قتل فلسطيني أمس قرب نابلس غضبا واسعا.", published="2016-03-02")
     assert ("PSE", "MIL") not in {(a.country, a.sector) for e in doc.events for a in e.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "ونددت الفصائل بقتل فلسطيني أمس قرب نابلس.",
+    "وطالبت المعارضة بقصف مواقع التنظيم فى الرقة.",
+])
+def test_what_a_verb_of_saying_is_about_is_not_done_by_its_subject(extract, text):
+    doc = extract(text, published="2016-03-02")
+    speaker = doc.events[0].actors[0]
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert all((speaker.start, speaker.end) not in {(a.start, a.end) for a in e.actors}
+               for e in attacks)
+
+
+def test_the_accused_and_the_threatener_still_do_what_follows_b(extract):
+    doc = extract("هدد الجيش المسلحين بقصف مواقعهم في الجبال.", published="2016-03-02")
+    assert _event(doc, "THREATEN").actors[0].sector == "MIL"
