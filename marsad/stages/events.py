@@ -380,6 +380,12 @@ def _by_sentence(doc: Document, **kinds: list) -> dict[str, dict[int, list]]:
     return out
 
 
+def _imperfect(word: str) -> bool:
+    """Does a word look like an imperfect verb (يقتل، تكون، نرى), after which قد hedges ("may")?
+    (تم and other perfects of the t-stems are read as perfects.)"""
+    return len(word) >= 3 and word[0] in "يتن" and word not in ("تم", "تمت")
+
+
 def _indefinite_group(phrase: Entity) -> bool:
     """An indefinite group or role noun phrase (جندي إسرائيلي، مسلحون مجهولون): no name, and
     no word with the article (قوات الأمن is definite through its genitive)."""
@@ -699,6 +705,11 @@ class Coder:
         told = {(e.type, m.sentence) for e in events for m in e.mentions}
         for ev in attach_retellings(events, partyless):
             key = (ev.type, ev.mentions[0].sentence)
+            if id(ev) in unclaimed and not ev.size:
+                # قتل شخصان وأصيب خمسة، في انفجار …: the toll the sentence counts, whatever
+                # clause it is told in, is this attack's
+                sentence = cache[ev.mentions[0].sentence]
+                ev.size = self.size(sentence, 0, len(sentence.tokens))
             if key not in told and id(ev) in unclaimed and _specific(ev, doc, dates):
                 told.add(key)  # one per sentence, none beside an attack whose author is named
                 _unidentified_perpetrator(ev, doc.text)
@@ -979,7 +990,7 @@ class Coder:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
-                and _indefinite_group(actor):
+                and _indefinite_group(actor) and not self._object_after_aside(s, hi):
             # قتل جندي في هجوم، اعتقل ناشط: an indefinite group noun after a verb of killing
             # or arresting, with no object after it, is the victim of a passive
             agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])
@@ -1008,6 +1019,16 @@ class Coder:
                                attrs={"country": norp.attrs.get("country"), "sector": "CVL"})]
             return []
         return []
+
+    @staticmethod
+    def _object_after_aside(s, hi) -> bool:
+        """Does the clause after a comma open with what may be the verb's object, a count or a
+        party (خطف مسلحون قبل أيام، عددا من الأشخاص)?"""
+        if s.word(hi) not in ("،", ","):
+            return False
+        nxt = hi + 1
+        return nxt < len(s.tokens) and (s.in_cue(nxt, "quantity") or any(
+            s.tok(a.start) == nxt for a in s.actors) or any(i == nxt for i, _ in s.counts or []))
 
     @staticmethod
     def _national_forces(s, t_last, hi) -> Entity | None:
@@ -1395,10 +1416,10 @@ class Coder:
                 return "negated"
             if kind == "future" and distance <= 4 or kind == "plan" and distance <= 6:
                 return "future"
-            if kind == "hedge" and trig.pos == "V" and not trig.present and \
-                    s.doc.normalized.text[s.doc.normalized.find_view(c_start):
-                                          s.doc.normalized.find_view(c_end)] == "قد":
-                continue  # قد قتل: قد before a perfect verb affirms, it does not hedge
+            if kind == "hedge" and s.doc.normalized.text[s.doc.normalized.find_view(c_start):
+                                                         s.doc.normalized.find_view(c_end)] == "قد" \
+                    and not _imperfect(s.word(s.tok(max(c_start, c_end - 1)) + 1)):
+                continue  # قد قتل، وقد تم: قد before a perfect verb affirms, it does not hedge
             if kind == "hedge" and distance <= _HEDGE_REACH and not s.cue_between(ci + 1, t_first, "report"):
                 return "hedged"
             if kind == "demand" and distance <= 4 and trig.type != "REQUEST":

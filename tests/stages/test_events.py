@@ -925,3 +925,25 @@ def test_what_a_verb_of_saying_is_about_is_not_done_by_its_subject(extract, text
 def test_the_accused_and_the_threatener_still_do_what_follows_b(extract):
     doc = extract("هدد الجيش المسلحين بقصف مواقعهم في الجبال.", published="2016-03-02")
     assert _event(doc, "THREATEN").actors[0].sector == "MIL"
+
+
+def test_an_object_after_a_comma_keeps_the_subject_its_doer(extract):
+    ev = _event(extract("كما خطف مسلحون قبل خمسة أيام، عددا من الأشخاص جنوب بغداد.",
+                        published="2016-03-02"), "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["REB"]
+
+
+def test_a_toll_told_before_a_comma_makes_the_attack_after_it_reported(extract):
+    ev = _event(extract("وقد قتل شخصان وأصيب خمسة، في انفجار سيارة مفخخة قرب محكمة ببغداد.",
+                        published="2016-03-02"), "ASSAULT")
+    assert ev.modality == "asserted"
+    assert (ev.size["dead"]["min"], ev.size["injured"]["min"]) == (2, 5)
+    assert "actor-unidentified" in ev.context
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("وقد قصفت الطائرات مواقع المسلحين أمس.", "asserted"),
+    ("وقد يكون المسلحون اقتحموا القرية أمس.", "hedged"),
+])
+def test_qad_affirms_a_perfect_and_hedges_an_imperfect(extract, text, modality):
+    assert _event(extract(text, published="2016-03-02"), "ASSAULT").modality == modality
