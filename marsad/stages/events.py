@@ -706,7 +706,7 @@ class Coder:
         for ev in attach_retellings(events, partyless):
             key = (ev.type, ev.mentions[0].sentence)
             if id(ev) in unclaimed and not ev.size:
-                # قتل شخصان وأصيب خمسة، في انفجار …: the toll the sentence counts, whatever
+                # قتل ثلاثة مدنيين وجرح سبعة، في تفجير …: the toll the sentence counts, whatever
                 # clause it is told in, is this attack's
                 sentence = cache[ev.mentions[0].sentence]
                 ev.size = self.size(sentence, 0, len(sentence.tokens))
@@ -1023,7 +1023,7 @@ class Coder:
     @staticmethod
     def _object_after_aside(s, hi) -> bool:
         """Does the clause after a comma open with what may be the verb's object, a count or a
-        party (خطف مسلحون قبل أيام، عددا من الأشخاص)?"""
+        party (خطف مسلحون ليلة الجمعة، أربعة عمال)?"""
         if s.word(hi) not in ("،", ","):
             return False
         nxt = hi + 1
