@@ -380,6 +380,14 @@ def _by_sentence(doc: Document, **kinds: list) -> dict[str, dict[int, list]]:
     return out
 
 
+def _accusative_after(s, phrase: Entity, hi: int) -> bool:
+    """Is the word after a subject phrase an indefinite accusative noun, the verb's object
+    (اغتال مسلحون قياديا، قتل مسلح شرطيا)?"""
+    i = s.tok(phrase.end - 1) + 1
+    word = s.word(i) if i < hi else ""
+    return len(word) >= 4 and word.endswith("ا") and not word.endswith(("وا", "ها"))
+
+
 def _imperfect(word: str) -> bool:
     """Does a word look like an imperfect verb (يقتل، تكون، نرى), after which قد hedges ("may")?
     (تم and other perfects of the t-stems are read as perfects.)"""
@@ -990,7 +998,8 @@ class Coder:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
-                and _indefinite_group(actor) and not self._object_after_aside(s, hi):
+                and _indefinite_group(actor) and not self._object_after_aside(s, hi) \
+                and not _accusative_after(s, actors[-1], hi):
             # قتل جندي في هجوم، اعتقل ناشط: an indefinite group noun after a verb of killing
             # or arresting, with no object after it, is the victim of a passive
             agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])

@@ -886,6 +886,10 @@ PARTIES = [
     # a gentilic on a dated attack noun, or one with a toll, names the forces of that country
     ("قالت وزارة الصحة في غزة إن غارة إسرائيلية أسفرت عن مقتل طفلين أمس.", "ASSAULT", ("ISR", "MIL"), None),
     ("قتل ثمانية أشخاص جراء ضربة جوية أمريكية فى ريف الرقة.", "ASSAULT", ("USA", "MIL"), None),
+    # an indefinite accusative after the subject is its object (no passive); a leader of a
+    # named group takes the group's coding
+    ("اغتال مسلحون مجهولون قياديا في حركة فتح بمخيم عين الحلوة.", "ASSAULT", ("LBN", "UAF"), ("PSE", "PTY")),
+    ("اعتقلت الشرطة قياديا في جماعة الإخوان في القاهرة.", "COERCE", ("EGY", "COP"), ("EGY", "PTY")),
     # a title of another country after a name is the other party
     ("التقى الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي في القاهرة.", "CONSULT", ("EGY", "GOV"), ("ETH", "GOV")),
     ("استقبل الملك سلمان وزير الخارجية الأمريكي فى الرياض أمس.", "CONSULT", ("SAU", "GOV"), ("USA", "GOV")),
