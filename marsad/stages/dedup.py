@@ -37,7 +37,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _lemma(ev: Event) -> frozenset[str]:
+def trigger_lemma(ev: Event) -> frozenset[str]:
     """The trigger's words without article and conjunction, in any order: توقف القتال and
     القتال توقف are one lemma."""
     return frozenset(_stem(w) for w in normalize_string(ev.trigger).split())
@@ -77,7 +77,7 @@ def same_event(a: Event, b: Event, headline_sentences: set[int]) -> bool:
         return near and _same_place(a, b)
     if sa in headline_sentences or sb in headline_sentences:
         return True
-    return (a.mode == b.mode) and _same_place(a, b) and _lemma(a) == _lemma(b)
+    return (a.mode == b.mode) and _same_place(a, b) and trigger_lemma(a) == trigger_lemma(b)
 
 
 def merge_into(keep: Event, other: Event, headline_sentences: set[int]) -> Event:
@@ -109,7 +109,8 @@ def attach_retellings(events: list[Event], partyless: list[Event]) -> list[Event
         for ev in events:
             if ev.type == loose.type and ev.mode == loose.mode and _same_day(ev, loose) \
                     and "negated" not in (ev.modality, loose.modality) \
-                    and _lemma(ev) == _lemma(loose) and _same_place(ev, loose, strict=True):
+                    and trigger_lemma(ev) == trigger_lemma(loose) \
+                    and _same_place(ev, loose, strict=True):
                 merge_into(ev, loose, set())
                 break
         else:

@@ -37,7 +37,7 @@ from operator import attrgetter
 from typing import Callable
 
 from ..document import Actor, Document, Entity, Event, Mention, Place, Source
-from .dedup import _lemma, attach_retellings
+from .dedup import attach_retellings, trigger_lemma
 from ..gazetteer.locate import (choose_location, country_place, doc_places,
                                 focus_place as focus_place_of, place_of)
 from ..pipeline import stage
@@ -380,6 +380,13 @@ def _by_sentence(doc: Document, **kinds: list) -> dict[str, dict[int, list]]:
     return out
 
 
+def _people_party(gentilic: Entity, sector: str) -> Entity:
+    """An actor phrase read from a gentilic alone: its country's civilians (قتلوا فلسطينيا) or
+    forces (غارة إسرائيلية)."""
+    return Entity(gentilic.start, gentilic.end, "ACTOR", gentilic.text, source="events",
+                  attrs={"country": gentilic.attrs.get("country"), "sector": sector})
+
+
 def _accusative_after(s, phrase: Entity, hi: int) -> bool:
     """Is the word after a subject phrase an indefinite accusative noun, the verb's object
     (اغتال مسلحون قياديا، قتل مسلح شرطيا)?"""
@@ -706,10 +713,10 @@ class Coder:
         # only as more evidence of an event told elsewhere in the article with its parties, or
         # as an attack by an unidentified group.
         told_kinds = {(e.type, e.mode) for e in events}
-        retold = {(e.type, e.mode, _lemma(e)) for e in events}
+        retold = {(e.type, e.mode, trigger_lemma(e)) for e in events}
         partyless = [describe() for event, describe in partyless
                      if id(event) in unclaimed or (event.type, event.mode) in told_kinds
-                     and (event.type, event.mode, _lemma(event)) in retold]
+                     and (event.type, event.mode, trigger_lemma(event)) in retold]
         told = {(e.type, m.sentence) for e in events for m in e.mentions}
         for ev in attach_retellings(events, partyless):
             key = (ev.type, ev.mentions[0].sentence)
@@ -1024,20 +1031,18 @@ class Coder:
                 (clitic[:1] in ("ب", "ل") and clitic[:1] in trig.recipient) or \
                 (not clitic and before in _PREPOSITIONS and before in trig.recipient)
             if direct or governed:
-                return [Entity(norp.start, norp.end, "ACTOR", norp.text, source="events",
-                               attrs={"country": norp.attrs.get("country"), "sector": "CVL"})]
+                return [_people_party(norp, "CVL")]
             return []
         return []
 
-    @staticmethod
-    def _object_after_aside(s, hi) -> bool:
+    def _object_after_aside(self, s, hi) -> bool:
         """Does the clause after a comma open with what may be the verb's object, a count or a
         party (خطف مسلحون ليلة الجمعة، أربعة عمال)?"""
         if s.word(hi) not in ("،", ","):
             return False
         nxt = hi + 1
         return nxt < len(s.tokens) and (s.in_cue(nxt, "quantity") or any(
-            s.tok(a.start) == nxt for a in s.actors) or any(i == nxt for i, _ in s.counts or []))
+            s.tok(a.start) == nxt for a in s.actors) or any(i == nxt for i, _ in self._counts(s)))
 
     @staticmethod
     def _national_forces(s, t_last, hi) -> Entity | None:
@@ -1046,8 +1051,7 @@ class Coder:
         for norp in s.norps:
             i = s.tok(norp.start)
             if t_last < i <= t_last + 2 and i < hi and norp.attrs.get("country"):
-                return Entity(norp.start, norp.end, "ACTOR", norp.text, source="events",
-                              attrs={"country": norp.attrs["country"], "sector": "MIL"})
+                return _people_party(norp, "MIL")
         return None
 
     def _completed(self, s, trig, t_last, hi) -> bool:

@@ -135,7 +135,7 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
     if ent.label == "TITLE" and ent.attrs.get("other"):
         return False  # لافروف | نظيره الأمريكي: a counterpart is another person
     if ent.label == "TITLE" and any(e.label in ("PER", "GPE", "ORG") for e in chain) and \
-            normalize_string(ent.text).lstrip("وف").startswith("ال"):
+            _article(ent.text):
         # استقبل الملك عبد الله | الرئيس الفلسطيني محمود عباس، طردت تونس | السفير السوري: a
         # title with the article after a name opens another person (an apposition is bare:
         # محمود عباس رئيس السلطة)

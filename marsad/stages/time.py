@@ -74,6 +74,10 @@ _ORDINAL_HOURS = {"الواحده": 1, "الثانيه": 2, "الثالثه": 3,
                   "الحاديه عشره": 11, "الثانيه عشره": 12}
 
 
+_LAST = ("الماضي", "المنصرم")  # a month or day named with these is the last one before publication
+_NEXT = ("المقبل", "القادم")  # … the next one after it
+
+
 def _add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
@@ -98,9 +102,9 @@ def resolve(kind: str, m: re.Match, pub: date | None, g: dict) -> tuple[date, st
         d = _safe_date(year, month, day)
         rel = m.group(4)
         if d and not m.group(3) and pub:
-            if rel in ("الماضي", "المنصرم") and d > pub or not rel and d > pub + timedelta(days=31):
+            if rel in _LAST and d > pub or not rel and d > pub + timedelta(days=31):
                 d = _safe_date(year - 1, month, day)  # "3 ديسمبر" read in January is last year's
-            elif rel in ("المقبل", "القادم") and d < pub:
+            elif rel in _NEXT and d < pub:
                 d = _safe_date(year + 1, month, day)
         return (d, "day", extra) if d else None
     if kind == "my":
@@ -114,9 +118,9 @@ def resolve(kind: str, m: re.Match, pub: date | None, g: dict) -> tuple[date, st
         if not pub:
             return None
         year = pub.year
-        if rel in ("المقبل", "القادم"):
+        if rel in _NEXT:
             year += 1 if month <= pub.month else 0
-        elif rel in ("الماضي", "المنصرم") or month > pub.month:
+        elif rel in _LAST or month > pub.month:
             year -= 1 if month >= pub.month else 0
         return date(year, month, 1), "month", extra
     if kind == "numeric":
