@@ -27,6 +27,12 @@ What is measured, all in one process and one thread (one core):
   runs slower, so compare figures measured at the same time and take medians of repeats).
 * **peak memory** — ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` after the pipeline pass: the
   peak resident set of this process, in MB.
+
+``marsad bench --ingest INPUT... [--db URL]`` (:func:`run_ingest`) times the whole ingest instead:
+reading the inputs (any that ``marsad ingest`` reads), the pipeline, the search terms, the writes
+in batches and the cross-article clustering, into an empty database (by default a SQLite file in
+a temporary folder, removed afterwards), and then a second run over the same inputs, which must
+store nothing. It reports both runs, the store's counts and the cluster statistics.
 """
 
 from __future__ import annotations
@@ -204,6 +210,71 @@ def run(path: str | Path, *, limit: int | None = None, pipeline=None,
         "ratio_to_floor": round(aps / floor_aps, 6) if floor_aps else None,
         "python": sys.version.split()[0],
     }
+
+
+def run_ingest(targets: list[str], *, db: str | None = None, batch_size: int = 64,
+               pipeline=None) -> dict[str, Any]:
+    """Ingest ``targets`` into the empty database ``db`` (default: a new SQLite file in a
+    temporary folder, removed afterwards), then again; returns both runs' figures, the store's
+    counts and the cluster statistics. Raises :class:`ConfigError` if ``db`` holds articles,
+    since a second benchmark into it would time the skipping, not the storing."""
+    import tempfile
+
+    from .errors import ConfigError
+    from .ingest.runner import available_pipeline, ingest
+    from .store import open_store
+
+    if pipeline is None:
+        pipeline, _ = available_pipeline()
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        store = open_store(db or str(Path(tmp) / "bench.sqlite"))
+        try:
+            held = store.stats()["articles"]
+            if held:
+                raise ConfigError(f"the benchmark needs an empty database; {store.url.split('?')[0]} "
+                                  f"holds {held} articles")
+            first = ingest(targets, store, pipeline=pipeline, batch_size=batch_size)
+            second = ingest(targets, store, pipeline=pipeline, batch_size=batch_size)
+            return {
+                "inputs": list(targets),
+                "db": store.url.split("?")[0] if db else "sqlite (temporary file)",
+                "dialect": store.dialect,
+                "stages": pipeline.names,
+                "articles_per_second": round(first.rate, 1),
+                "first": _run_figures(first),
+                "second": _run_figures(second),
+                "stats": store.stats(),
+                "clusters": store.cluster_stats(),
+                "peak_rss_mb": round(peak_rss_mb(), 1),
+                "python": sys.version.split()[0],
+            }
+        finally:
+            store.close()
+
+
+def _run_figures(summary) -> dict[str, Any]:
+    figures = summary.to_dict()
+    del figures["failures"]  # the count is in "failed"; reasons are for `marsad ingest`
+    return figures
+
+
+def format_ingest_report(r: dict[str, Any]) -> str:
+    """The ingest figures as the plain-text report ``marsad bench --ingest`` prints."""
+    first, second, c = r["first"], r["second"], r["clusters"]
+    return "\n".join([
+        f"inputs      {', '.join(r['inputs'])}",
+        f"database    {r['db']} ({r['dialect']})",
+        f"first run   {first['stored']} stored, {first['already_present']} present, "
+        f"{first['failed']} failed, {first['events']} events in {first['seconds']:.2f} s: "
+        f"{first['rate']:.1f} articles/s (one core)",
+        f"second run  {second['stored']} stored, {second['already_present']} present, "
+        f"{second['failed']} failed in {second['seconds']:.2f} s",
+        f"store       " + ", ".join(f"{v} {k}" for k, v in r["stats"].items()),
+        f"clusters    {c.get('clusters', 0)} clusters of {c.get('events', 0)} events, "
+        f"{c.get('multi_article_clusters', 0)} told by several articles, "
+        f"largest {c.get('largest', 0)}",
+        f"peak RSS    {r['peak_rss_mb']:.0f} MB",
+    ])
 
 
 def _str(value: Any) -> str | None:

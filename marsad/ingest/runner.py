@@ -140,25 +140,3 @@ def ingest(
         on_progress(summary)
     return summary
 
-
-def bench_ingest(targets: list[str], db: str, *, pipeline: Pipeline | None, batch_size: int = 64) -> dict:
-    """Time ingesting ``targets`` into the database ``db`` (expected empty) and then a second
-    run over the same inputs. Returns articles per second for both runs and what each stored."""
-    from ..store import open_store
-
-    store = open_store(db)
-    try:
-        first = ingest(targets, store, pipeline=pipeline, batch_size=batch_size)
-        second = ingest(targets, store, pipeline=pipeline, batch_size=batch_size)
-        strip = lambda s: {k: v for k, v in s.to_dict().items() if k != "failures"} | {"failures": len(s.failed)}  # noqa: E731
-        return {
-            "db": store.url.split("?")[0],
-            "dialect": store.dialect,
-            "stages": pipeline.names if pipeline else [],
-            "first": strip(first),
-            "second": strip(second),
-            "stats": store.stats(),
-            "clusters": store.cluster_stats(),
-        }
-    finally:
-        store.close()

@@ -80,3 +80,29 @@ def test_broken_corpus_is_an_error(tmp_path, capsys):
     assert "line 2" in capsys.readouterr().err
     assert main(["bench", str(tmp_path / "missing.jsonl"), "--no-startup"]) == 2
     assert main(["bench", str(path), "--limit", "0"]) == 2
+
+
+def test_bench_ingest_stores_once_then_nothing(corpus, tmp_path, capsys):
+    db = tmp_path / "bench.sqlite"
+    assert main(["bench", "--ingest", str(corpus), "--db", str(db), "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["first"]["stored"] == 3 and r["first"]["failed"] == 1  # the empty article
+    assert r["second"]["stored"] == 0 and r["second"]["already_present"] == 3
+    assert r["stats"]["articles"] == 3 and r["stats"]["events"] == r["first"]["events"] >= 1
+    assert r["articles_per_second"] == r["first"]["rate"] > 0
+    assert r["clusters"]["events"] == r["stats"]["events"]
+    # a database that already holds articles would time the skipping, so it is refused
+    assert main(["bench", "--ingest", str(corpus), "--db", str(db)]) == 2
+    assert "empty database" in capsys.readouterr().err
+
+
+def test_bench_ingest_default_is_a_temporary_sqlite_file(corpus, capsys):
+    assert main(["bench", "--ingest", str(corpus), str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "sqlite (temporary file)" in out and "second run  0 stored" in out
+
+
+def test_bench_options_belong_to_one_mode(corpus, tmp_path):
+    assert main(["bench", str(corpus), str(corpus), "--no-startup"]) == 2
+    assert main(["bench", str(corpus), "--db", str(tmp_path / "x.sqlite"), "--no-startup"]) == 2
+    assert main(["bench", "--ingest", str(corpus), "--limit", "1"]) == 2
