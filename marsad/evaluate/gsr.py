@@ -13,7 +13,8 @@ unidentified armed actor and counts). That is the figure a user of our event dat
 coded as ``negated``, ``future`` or ``demanded`` does not count either: the sentence does not
 report that it happened (``asserted``, ``reported`` and ``hedged`` events count); nor does one
 whose ``context`` says it is told as ``background`` to the sentence's statement, is
-``historical``, or is ``alleged`` by an accusation (see :func:`reports`). The publication date given
+``historical``, is ``alleged`` by an accusation, or is asked about in a ``question`` (see
+:func:`reports`). The publication date given
 to ``extract`` is read from the Gigaword-style id (``AAW_ARB_20071026.0026-2`` → 2007-10-26).
 
 **Actor coding.** On sentences that carry ``spans`` (the coders' verb, source actor and target
@@ -47,7 +48,7 @@ IGNORED = {"ambiguous"}
 # Modalities of events that did not (yet) happen: such an event is not a report of one.
 UNREALISED = {"negated", "future", "demanded"}
 # Context flags of events told, not reported (see marsad/stages/events.py).
-NOT_REPORTED = {"background", "historical", "alleged"}
+NOT_REPORTED = {"background", "historical", "alleged", "question"}
 EVENT_TYPES = {"ASSAULT", "PROTEST"}
 _DATE_IN_ID = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
 

@@ -39,7 +39,7 @@ class Homograph:
 
 @lru_cache(maxsize=None)
 def homographs(kind: str) -> dict[str, Homograph]:
-    """The homographs of one kind (``name`` or ``trigger``), by normalised form."""
+    """The homographs of one kind (``name``, ``trigger`` or ``cue``), by normalised form."""
     out = {}
     for row in table("homographs.tsv"):
         if row["kind"] != kind:

@@ -76,6 +76,9 @@ BACKGROUND = "background"
 HISTORICAL = "historical"
 # an event told as the content of an accusation (اتهمت الحكومة المسلحين بقصف …): alleged
 ALLEGED = "alleged"
+# an event asked about (هل قتل الجنود …؟، قد تكون إسرائيل من اغتالته؟): a question reports nothing
+QUESTION = "question"
+_QUESTION_MARKS = ("؟", "?")
 _ACCUSATION_REACH = 8  # tokens between the accusation and the event noun after ب
 _HISTORY_DAYS = 60
 # Words after which an attack noun is the cause of the casualties a sentence counts (في، جراء)
@@ -89,6 +92,7 @@ _KANA = {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكان
 _SUBJECT_OPENERS = {"ان", "بان", "لان", "وان"} | _KANA
 _NEEDS_RECIPIENT = "@recipient"  # in triggers.tsv's requires column
 _UNCLAIMED = "@unclaimed"
+_INTRANSITIVE = "@intransitive"
 # What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
 # not the ي of a noun (في أيدي is no form of أيد)
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
@@ -115,6 +119,7 @@ class Trigger:
     refuses: frozenset[str] = frozenset()  # words that, following in the clause, undo it
     needs_recipient: bool = False  # no event without a recipient party (ضرب)
     unclaimed: bool = False  # a device coded with an unidentified perpetrator when dated
+    intransitive: bool = False  # its subject is what undergoes it (انفجرت القنبلة), no doer
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
     present: bool = False  # a verb form built on the imperfect stem (يقصف، تستهدف)
     masdar: bool = False  # a bare past stem spelled like its verbal noun (قتل، قصف، خطف)
@@ -174,6 +179,7 @@ def trigger_lexicon() -> Lexicon:
             refuses=frozenset(_cells("|".join(w[1:] for w in flags if w.startswith("!")))),
             needs_recipient=_NEEDS_RECIPIENT in flags,
             unclaimed=_UNCLAIMED in flags,
+            intransitive=_INTRANSITIVE in flags,
         )
         nouns = set(_cells(row["nouns"]))
         for column, present in (("past", False), ("present", True)):
@@ -502,13 +508,15 @@ def _quoted_titles(text: str, cues: list[tuple]) -> list[tuple[int, int]]:
     return out
 
 
-def _specific(ev: Event, doc: Document, dates: list[Entity]) -> bool:
+def _specific(ev: Event, doc: Document, dates: list[Entity], exploded: set[int]) -> bool:
     """Is the event told as one happening: asserted or reported, in the foreground, with a
-    date in its sentence or a count of its dead or wounded (not talk of bombings in general)?"""
+    date in its sentence, a count of its dead or wounded, or a verb telling that it exploded
+    (not talk of bombings in general)?"""
     if ev.modality not in ("asserted", "reported") or BACKGROUND in ev.context:
         return False
     sentence = ev.mentions[0].sentence
-    return bool(ev.size) or any(doc.sentence_of(d.start) == sentence for d in dates)
+    return bool(ev.size) or sentence in exploded or \
+        any(doc.sentence_of(d.start) == sentence for d in dates)
 
 
 def _is_state(code: str | None) -> bool:
@@ -541,21 +549,32 @@ def _word_start(doc: Document, offset: int) -> int:
     return offset
 
 
-def _historical(ev: Event, published: str | None) -> bool:
-    """Does the event's date end more than :data:`_HISTORY_DAYS` before publication?"""
-    if not published or not ev.date or ev.date_precision in (None, "publication"):
+def _historical(ev: Event, s: "_Sentence") -> bool:
+    """Is the event dated more than :data:`_HISTORY_DAYS` before publication: by its own date,
+    or, when its clause names none, by the dates of its sentence, all that long ago (the
+    bombing … that killed 200 in 1988)?"""
+    published = s.doc.published
+    if not published or not ev.date:
         return False
+    if ev.date_precision == "publication":
+        return bool(s.dates) and all(_long_before(d.attrs["value"], d.attrs["precision"], published)
+                                     for d in s.dates)
+    return ev.date_precision is not None and _long_before(ev.date, ev.date_precision, published)
+
+
+def _long_before(value: str, precision: str, published: str) -> bool:
+    """Does the period a date names end more than :data:`_HISTORY_DAYS` before ``published``?"""
     try:
-        day = datetime.date.fromisoformat(ev.date[:10])
+        day = datetime.date.fromisoformat(value[:10])
         pub = datetime.date.fromisoformat(published[:10])
     except ValueError:
         return False
-    if ev.date_precision == "week":
+    if precision == "week":
         day += datetime.timedelta(days=6)
-    elif ev.date_precision == "month":
+    elif precision == "month":
         day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - \
             datetime.timedelta(days=1)
-    elif ev.date_precision == "year":
+    elif precision == "year":
         day = day.replace(month=12, day=31)
     return (pub - day).days > _HISTORY_DAYS
 
@@ -610,7 +629,12 @@ class Coder:
         view = doc.normalized
         by_sentence = {si: list(toks) for si, toks in groupby(doc.tokens, attrgetter("sentence"))}
         cues = []
+        common_cues = homographs("cue")
         for m in self.cues.finditer(view.text):
+            form = view.text[m.start:m.end]
+            if form in common_cues and common_cues[form].is_common_word(
+                    *neighbours(view.text, m.token_start, m.token_end)):
+                continue  # في وسط المدينة: a place, not "amid"
             s, e = view.to_original(m.start, m.end)
             cues.append((s, e, m.payload))
         cues.sort()
@@ -654,6 +678,10 @@ class Coder:
             if not any(n.start <= start and end <= n.end for n in near):
                 spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
+        # sentences telling in the past that something exploded (انفجرت عبوة ناسفة): a device
+        # in them went off, one happening even without a date or a toll
+        exploded = {doc.sentence_of(start) for m, start, _ in spans
+                    if m.payload.intransitive and not m.payload.present}
         # verbs of saying something about an event (ندد، طالب، رحب): ب after them introduces
         # what they are about, not the means of their subject (but اتهمه بقصف, هدد بقصف, تعهد
         # ب: the accused, the threatener, the one who promises does it)
@@ -725,7 +753,7 @@ class Coder:
                 # clause it is told in, is this attack's
                 sentence = cache[ev.mentions[0].sentence]
                 ev.size = self.size(sentence, 0, len(sentence.tokens))
-            if key not in told and id(ev) in unclaimed and _specific(ev, doc, dates):
+            if key not in told and id(ev) in unclaimed and _specific(ev, doc, dates, exploded):
                 told.add(key)  # one per sentence, none beside an attack whose author is named
                 _unidentified_perpetrator(ev, doc.text)
                 events.append(ev)
@@ -843,12 +871,15 @@ class Coder:
         event.size = self.size(s, lo, hi)
         if self._background(s, trig, t_first, lo):
             event.context.append(BACKGROUND)
-        if _historical(event, s.doc.published):
+        if _historical(event, s):
             event.context.append(HISTORICAL)
         if (trig.pos == "N" or trig.masdar) and (s.cue_before(t_first, "accusation") or (
                 "ب" in prefix and s.cue_between(max(lo, t_first - _ACCUSATION_REACH), t_first,
                                                 "accusation"))):
             event.context.append(ALLEGED)  # اتهمت X Y بقصف …، بزعم الاعتداء
+        sentence = s.doc.sentences[s.index]
+        if s.doc.text[sentence.start:sentence.end].rstrip(" »\"'").endswith(_QUESTION_MARKS):
+            event.context.append(QUESTION)
         return event
 
     def roles(self, s, trig, start, end, t_first, t_last, lo, hi, prefix=""):
@@ -870,6 +901,14 @@ class Coder:
         if between is not None:
             return _coordinated(s, between, hi), []
         suffix = normalize_string(s.doc.text[end:s.tokens[t_last].end])
+        if trig.intransitive:
+            # انفجرت عبوة قرب مقر الحزب: what explodes is no party, and the place no target;
+            # a doer is named only after an agentive cue (انفجار نفذه انتحاري)
+            agent = self._agentive(s, after)
+            if agent is None:
+                return [], []
+            actors = _coordinated(s, agent, hi)
+            return actors, self._recipient(s, trig, actors, after, t_last, hi)
         if trig.pos == "V":
             if self._opens_relative(s, lo, t_first):
                 antecedent = self._antecedent(s, lo)
@@ -938,6 +977,13 @@ class Coder:
                 if actor is None and not recipient and before and free(before[-1]):
                     actor = before[-1]
         else:
+            exposed = self._exposed(s, trig, prefix, lo, t_first, before)
+            if exposed is not None:
+                # تعرضت دورية للشرطة لهجوم (على أيدي مسلحين): who is exposed suffers the attack;
+                # its doer is named after an agentive cue, or not at all
+                agent = self._agentive(s, after)
+                return ([] if agent is None else _coordinated(s, agent, hi)), \
+                    _coordinated(s, exposed, hi)
             nxt = after[0] if after else None
             prep = s.preposition_before(nxt) if nxt is not None else None
             adjacent = nxt is not None and s.tok(nxt.start) - t_last <= 2
@@ -1012,6 +1058,26 @@ class Coder:
             agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])
             return ([agent] if agent is not None else []), actors
         return actors, recipient
+
+    @staticmethod
+    def _exposure_at(s, prefix, lo, t_first) -> int | None:
+        """The token of the verb of exposure (تعرض، يتعرضون) a ل-noun completes in its clause."""
+        if "ل" not in prefix:
+            return None
+        return next((j for j in range(t_first - 1, lo - 1, -1) if s.in_cue(j, "exposure")), None)
+
+    def _exposed(self, s, trig, prefix, lo, t_first, before) -> Entity | None:
+        """Who suffers an attack or an arrest told by a verb of exposure: the party after the
+        verb (تعرضت قافلة للشرطة لهجوم) or, before it, its subject (الجنود تعرضوا لهجوم)."""
+        if trig.type not in _MATERIAL_CONFLICT:
+            return None
+        at = self._exposure_at(s, prefix, lo, t_first)
+        if at is None:
+            return None
+        return next((a for a in before if s.tok(a.start) > at
+                     and s.preposition_before(a) in (None, "ل")),
+                    next((a for a in reversed(before) if s.tok(a.end - 1) < at
+                          and s.preposition_before(a) is None), None))
 
     @staticmethod
     def _person_by_nationality(s, trig, actors, t_last, hi) -> list[Entity]:
@@ -1184,8 +1250,7 @@ class Coder:
             return True
         return lo > 0 and (s.in_cue(lo - 1, "subordinate") or s.in_cue(lo - 1, "relative"))
 
-    @staticmethod
-    def _victim_frame(s, trig, start, prefix) -> bool:
+    def _victim_frame(self, s, trig, start, prefix) -> bool:
         """Is an attack that names no attacker reported through its victims: an attack noun
         after في، جراء، إثر … in a sentence counting dead or wounded (قتل خمسة في انفجار سيارة
         مفخخة), or an attack suffered (تعرضت الدورية لهجوم)?  (Counted dead alone, قتل عشرون
@@ -1197,7 +1262,7 @@ class Coder:
         if (_bare(s.word(t_first - 1)) in _CAUSE_WORDS or "ب" in prefix) and \
                 s.cue_between(0, len(s.tokens), "casualty"):
             return True
-        return "ل" in prefix and s.cue_between(max(0, t_first - 4), t_first, "exposure")
+        return self._exposure_at(s, prefix, s.clause(t_first, t_first)[0], t_first) is not None
 
     def _pronoun_subject(self, s, lo, t_first) -> bool:
         """Does the verb at ``t_first`` (after at most a particle: قد، لم) follow a

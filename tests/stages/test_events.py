@@ -951,3 +951,82 @@ def test_a_toll_told_before_a_comma_makes_the_attack_after_it_reported(extract):
 ])
 def test_qad_affirms_a_perfect_and_hedges_an_imperfect(extract, text, modality):
     assert _event(extract(text, published="2016-03-02"), "ASSAULT").modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "هل قتل الجنود المدنيين في القرية دون أن يحاسبهم أحد؟",
+    "هل قصف الجيش المستشفى عمدا؟",
+    "وتساءل: «هل اغتال المسلحون الصحفي في بيروت؟»",
+])
+def test_an_event_asked_about_is_flagged_a_question(extract, text):
+    ev = _event(extract(text), "ASSAULT")
+    assert "question" in ev.context
+
+
+def test_a_statement_is_no_question(extract):
+    assert "question" not in _event(extract("قصف الجيش مواقع المسلحين أمس."), "ASSAULT").context
+
+
+@pytest.mark.parametrize("text", [
+    "وما زالت الأسر تنتظر تعويضات ضحايا التفجير الذي نفذه مسلحون على الطائرة وأودى بحياة 200 راكب عام 1988.",
+    "واغتال مسلحون القاضي الذي كان يحقق في الملف، في مارس (آذار) 2005.",
+])
+def test_an_event_whose_sentence_names_only_old_dates_is_historical(extract, text):
+    ev = _event(extract(text, published="2008-06-01"), "ASSAULT")
+    assert "historical" in ev.context
+
+
+def test_an_old_date_in_another_clause_does_not_age_a_dated_event(extract):
+    doc = extract("قصف الجيش أمس المدرسة التي بنيت عام 1990 في القرية.", published="2008-06-01")
+    assert "historical" not in _event(doc, "ASSAULT").context
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("تعرضت دورية للشرطة في وسط المدينة لهجوم مسلح أمس.", ("COP", "دورية للشرطة")),
+    ("تعرض الجنود لهجوم قرب الحدود صباح الأحد.", ("MIL", "الجنود")),
+    ("وقال المصدر إن الجنود تعرضوا لاعتداء فجر اليوم في ضواحي المدينة.", ("MIL", "الجنود")),
+])
+def test_who_is_exposed_to_an_attack_suffers_it(extract, text, victim):
+    ev = _event(extract(text), "ASSAULT")
+    assert [(r.sector, r.text) for r in ev.recipients] == [victim]
+    assert [a.sector for a in ev.actors] == ["UAF"] and "actor-unidentified" in ev.context
+
+
+def test_an_agent_named_after_the_exposure_is_the_attacker(extract):
+    ev = _event(extract("تعرض الجنود لهجوم على أيدي مسلحين مجهولين أمس."), "ASSAULT")
+    assert [a.text for a in ev.actors] == ["مسلحين مجهولين"]
+    assert [r.text for r in ev.recipients] == ["الجنود"]
+
+
+def test_in_the_middle_of_a_place_opens_no_clause(extract):
+    # وسط "amid" opens a clause; في وسط المدينة is a place inside the clause
+    ev = _event(extract("تعرضت قافلة للجيش في وسط البلدة لكمين أمس أسفر عن مقتل جنديين."),
+                "ASSAULT")
+    assert [r.sector for r in ev.recipients] == ["MIL"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المصدر إن عبوة ناسفة انفجرت قرب السوق ودمرت سيارة وأصابت سائقها.",
+    "انفجرت سيارة مفخخة أمام مقر الحزب في البلدة ولم يصب أحد.",
+    "وانفجر لغم بدورية للجيش على الطريق الساحلي.",
+])
+def test_a_device_told_as_exploding_is_an_attack_by_an_unidentified_group(extract, text):
+    ev = _event(extract(text, published=None), "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["UAF"]
+
+
+@pytest.mark.parametrize("text", [
+    "وانفجرت ثلاث قذائف هاون قرب مقر الحكومة صباح اليوم.",
+    "انفجرت العبوة قرب مبنى البلدية.",
+])
+def test_what_explodes_near_a_place_is_not_done_by_who_is_there(extract, text):
+    doc = extract(text)
+    assert not any(a.sector == "GOV" for e in doc.events for a in e.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "انفجر أنبوب للغاز في المصنع الليلة الماضية.",
+    "تنفجر عبوات ناسفة كثيرة في هذه المنطقة منذ سنوات.",
+])
+def test_an_explosion_is_no_attack_without_a_device_going_off(extract, text):
+    assert not [e for e in extract(text, published=None).events if e.type == "ASSAULT"]
