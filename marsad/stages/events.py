@@ -32,7 +32,7 @@ import bisect
 import datetime
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from itertools import groupby
+from itertools import groupby, takewhile
 from operator import attrgetter
 from typing import Callable
 
@@ -99,8 +99,9 @@ _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", 
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
 _ABOUT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT"}
+_VERBAL_REACH = 6  # tokens after a word of attack to its qualifier (شنت أحزاب المعارضة هجوما لاذعا)
 # attack words that are also used of words (هاجم الرئيس خصمه، شن هجوما على الحكومة)
-_VERBAL_ATTACKS = {normalize_string(w) for w in ("هاجم", "هجوم", "هجوما", "هجمات", "الهجوم", "شن",
+_VERBAL_ATTACKS = {normalize_string(w) for w in ("هاجم", "هجوم", "هجوما", "هجمات", "الهجوم", "شن", "شنت",
                                                  "شن هجوما", "شن هجوم", "شنت هجوما")}
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
 
@@ -410,7 +411,9 @@ def _imperfect(word: str) -> bool:
 def _indefinite_group(phrase: Entity) -> bool:
     """An indefinite group or role noun phrase (جندي إسرائيلي، مسلحون مجهولون): no name, and
     no word with the article (قوات الأمن is definite through its genitive)."""
-    words = [w.lstrip("وف") for w in normalize_string(phrase.text).split()]
+    # the head and its adjectives, not a place or group after a preposition (شرطي في العريش)
+    head = takewhile(lambda w: w not in _PARTICLES, normalize_string(phrase.text).split())
+    words = [w.lstrip("وف") for w in head]
     return phrase.attrs.get("name") is None and phrase.attrs.get("sector") is not None and \
         not any(w.startswith(("ال", "لل")) for w in words)
 
@@ -809,7 +812,12 @@ class Coder:
                 for a in actors):
             # احتجت تركيا: a state's protest is verbal, ACCUSE-disapprove (PLOVER)
             trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
-        if trig.type == "ASSAULT" and trig.mode is None and actors and \
+        if trig.type == "ASSAULT" and trig.lemma in _VERBAL_ATTACKS and \
+                s.cue_between(t_last + 1, min(hi, t_last + _VERBAL_REACH), "verbal") and \
+                not s.cue_between(0, len(s.tokens), "casualty"):
+            # شن هجوما لاذعا على الحكومة، هاجمها بشدة: an attack in words, whoever makes it
+            trig = replace(trig, type="ACCUSE", mode="disapprove", cameo="111")
+        elif trig.type == "ASSAULT" and trig.mode is None and actors and \
                 all(self._speaker_not_fighter(s, a) for a in actors) and \
                 not s.cue_between(lo, hi, "casualty"):
             # هاجم الرئيس خصمه، شن رئيس الحزب هجوما على الحكومة: a politician's attack is words;

@@ -1030,3 +1030,26 @@ def test_what_explodes_near_a_place_is_not_done_by_who_is_there(extract, text):
 ])
 def test_an_explosion_is_no_attack_without_a_device_going_off(extract, text):
     assert not [e for e in extract(text, published=None).events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "شنت أحزاب المعارضة هجوما لاذعا على رئيس الوزراء بسبب الميزانية.",
+    "هاجم الحزب الحاكم بشدة على قرار المحكمة.",
+    "وشن النائب هجوما حادا على وزير المالية في جلسة البرلمان.",
+])
+def test_an_attack_in_words_is_an_accusation(extract, text):
+    doc = extract(text)
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+    assert doc.events[0].mode == "disapprove"
+
+
+def test_a_sharp_attack_that_kills_is_still_an_attack(extract):
+    doc = extract("شن المسلحون هجوما حادا على الثكنة أسفر عن مقتل جنديين.")
+    assert _event(doc, "ASSAULT").actors[0].sector == "REB"
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_a_passive_victim_with_a_place_is_not_the_killer(extract):
+    # شرطي في العريش: the place after the noun does not make the victim definite
+    doc = extract("قتل شرطي في العريش أمس.")
+    assert not any(a.sector == "COP" for e in doc.events for a in e.actors)
