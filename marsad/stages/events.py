@@ -1252,11 +1252,15 @@ class Coder:
         if trig.pos == "N" and any(s.in_cue(j, "background") for j in (t_first - 1, t_first - 2)
                                    if j >= 0):
             return True
-        if trig.type == "ASSAULT" and s.cue_between(0, t_first, "casualty"):
-            return False
-        if s.cue_between(max(lo, t_first - 4), t_first, "subordinate"):
-            return True
-        return lo > 0 and (s.in_cue(lo - 1, "subordinate") or s.in_cue(lo - 1, "relative"))
+        opener = next((j for j in range(t_first - 1, max(lo, t_first - 4) - 1, -1)
+                       if s.in_cue(j, "subordinate")), None)
+        if opener is None and lo > 0 and (s.in_cue(lo - 1, "subordinate")
+                                          or s.in_cue(lo - 1, "relative")):
+            opener = lo - 1
+        # the toll must be told before the subordinate clause opens: اثر مقتل جنديين في هجوم
+        # gives the deaths as background too
+        return opener is not None and not (
+            trig.type == "ASSAULT" and s.cue_between(0, opener, "casualty"))
 
     def _victim_frame(self, s, trig, start, prefix) -> bool:
         """Is an attack that names no attacker reported through its victims: an attack noun

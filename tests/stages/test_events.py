@@ -1053,3 +1053,14 @@ def test_a_passive_victim_with_a_place_is_not_the_killer(extract):
     # شرطي في العريش: the place after the noun does not make the victim definite
     doc = extract("قتل شرطي في العريش أمس.")
     assert not any(a.sector == "COP" for e in doc.events for a in e.actors)
+
+
+def test_a_toll_inside_the_subordinate_clause_is_background_too(extract):
+    # the deaths after اثر are the reason for the statement, not its news
+    doc = extract("دعت الحكومة إلى ضبط النفس إثر مقتل جنديين في هجوم شنه مسلحون أمس.")
+    assert "background" in _event(doc, "ASSAULT").context
+
+
+def test_a_toll_told_before_the_subordinate_clause_keeps_the_attack_reported(extract):
+    doc = extract("قتل خمسة أشخاص حين انفجرت سيارة مفخخة في السوق أمس.")
+    assert all("background" not in e.context for e in doc.events if e.type == "ASSAULT")
