@@ -418,6 +418,12 @@ def _indefinite_group(phrase: Entity) -> bool:
         not any(w.startswith(("ال", "لل")) for w in words)
 
 
+def _bare_name(phrase: Entity) -> bool:
+    """A person's name with no title, role or known affiliation (ماجد كافوسيفار)."""
+    return phrase.label == "PER" or phrase.attrs.get("sector") is None and \
+        phrase.attrs.get("country") is None and phrase.attrs.get("name") is None
+
+
 def _possessed(word: str) -> bool:
     """A noun carrying a possessive pronoun: مواقعهم، تجمعاته (not a short word ending in ه)."""
     return len(word) > 4 and (word.endswith(("ها", "هم", "هما", "هن")) or word.endswith("اته"))
@@ -1059,10 +1065,11 @@ class Coder:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
-                and _indefinite_group(actor) and not self._object_after_aside(s, hi) \
-                and not _accusative_after(s, actors[-1], hi):
-            # قتل جندي في هجوم، اعتقل ناشط: an indefinite group noun after a verb of killing
-            # or arresting, with no object after it, is the victim of a passive
+                and (_indefinite_group(actor) or _bare_name(actor)) \
+                and not self._object_after_aside(s, hi) and not _accusative_after(s, actors[-1], hi):
+            # قتل جندي في هجوم، اعتقل ناشط، أعدم فلان: an indefinite group noun or a person's
+            # bare name after a verb of killing or arresting, with no object after it, is the
+            # victim of a passive
             agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])
             return ([agent] if agent is not None else []), actors
         return actors, recipient

@@ -1064,3 +1064,8 @@ def test_a_toll_inside_the_subordinate_clause_is_background_too(extract):
 def test_a_toll_told_before_the_subordinate_clause_keeps_the_attack_reported(extract):
     doc = extract("قتل خمسة أشخاص حين انفجرت سيارة مفخخة في السوق أمس.")
     assert all("background" not in e.context for e in doc.events if e.type == "ASSAULT")
+
+
+def test_a_bare_name_after_a_verb_of_killing_with_no_object_is_its_victim(extract):
+    doc = extract("وأعدم ماجد الحسيني وقريبه أمام آلاف المتفرجين.")
+    assert not any(a.text.startswith("ماجد") for e in doc.events for a in e.actors)
