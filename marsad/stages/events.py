@@ -98,6 +98,8 @@ _INTRANSITIVE = "@intransitive"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
+_EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
+_ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
 _ABOUT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT"}
 _VERBAL_REACH = 6  # tokens after a word of attack to its qualifier (شنت أحزاب المعارضة هجوما لاذعا)
 # attack words that are also used of words (هاجم الرئيس خصمه، شن هجوما على الحكومة)
@@ -410,18 +412,12 @@ def _imperfect(word: str) -> bool:
 
 def _indefinite_group(phrase: Entity) -> bool:
     """An indefinite group or role noun phrase (جندي إسرائيلي، مسلحون مجهولون): no name, and
-    no word with the article (قوات الأمن is definite through its genitive)."""
-    # the head and its adjectives, not a place or group after a preposition (شرطي في العريش)
+    no word with the article (قوات الأمن is definite through its genitive) in its head, before
+    any preposition (شرطي في العريش)."""
     head = takewhile(lambda w: w not in _PARTICLES, normalize_string(phrase.text).split())
     words = [w.lstrip("وف") for w in head]
     return phrase.attrs.get("name") is None and phrase.attrs.get("sector") is not None and \
         not any(w.startswith(("ال", "لل")) for w in words)
-
-
-def _bare_name(phrase: Entity) -> bool:
-    """A person's name with no title, role or known affiliation (ماجد كافوسيفار)."""
-    return phrase.label == "PER" or phrase.attrs.get("sector") is None and \
-        phrase.attrs.get("country") is None and phrase.attrs.get("name") is None
 
 
 def _possessed(word: str) -> bool:
@@ -952,6 +948,14 @@ class Coder:
                 actor = next((a for a in before if s.tok(a.start) > kana), None)
                 if actor is None:
                     return [], []
+                if trig.genitive == "recipient" and "obj" in trig.recipient and \
+                        not trig.present and not suffix and \
+                        not any(s.tok(a.start) < hi for a in after) and \
+                        not _accusative_after(s, actor, hi):
+                    # ما إذا كان المهاجم قد قتل: with nothing after it, a verb of killing is
+                    # the passive, and its subject the victim
+                    agent = self._agentive(s, after)
+                    return ([agent] if agent is not None else []), [actor]
             if actor is None:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
                     and free(before[-1]) else None
@@ -991,7 +995,7 @@ class Coder:
                 if actor is None and not recipient and before and free(before[-1]):
                     actor = before[-1]
         else:
-            exposed = self._exposed(s, trig, prefix, lo, t_first, before)
+            exposed = self._exposed(s, trig, prefix, t_first, start)
             if exposed is not None:
                 # تعرضت دورية للشرطة لهجوم (على أيدي مسلحين): who is exposed suffers the attack;
                 # its doer is named after an agentive cue, or not at all
@@ -1065,34 +1069,39 @@ class Coder:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
-                and (_indefinite_group(actor) or _bare_name(actor)) \
+                and not suffix and (trig.type == "ASSAULT" or _indefinite_group(actor)) \
                 and not self._object_after_aside(s, hi) and not _accusative_after(s, actors[-1], hi):
-            # قتل جندي في هجوم، اعتقل ناشط، أعدم فلان: an indefinite group noun or a person's
-            # bare name after a verb of killing or arresting, with no object after it, is the
-            # victim of a passive
+            # قتل جندي في هجوم، اعتقل ناشط، أعدم فلان، قتل المهاجم: the phrase after a verb of
+            # killing (any phrase) or of arresting (an indefinite one: اعتقلت الشرطة is active),
+            # with no object after it, is the victim of a passive
             agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])
             return ([agent] if agent is not None else []), actors
         return actors, recipient
 
     @staticmethod
-    def _exposure_at(s, prefix, lo, t_first) -> int | None:
-        """The token of the verb of exposure (تعرض، يتعرضون) a ل-noun completes in its clause."""
-        if "ل" not in prefix:
+    def _exposure_at(s, prefix, t_first) -> int | None:
+        """The token of the verb of exposure (تعرض، يتعرضون) a ل-noun completes, within
+        :data:`_EXPOSURE_REACH` tokens before it, across an aside (تعرضت مراكز الجيش، في
+        الأيام الأخيرة، لاعتداءات); the ل may stand on an attempt (لمحاولة اغتيال)."""
+        if "ل" not in prefix and s.word(t_first - 1) not in _ATTEMPTED:
             return None
-        return next((j for j in range(t_first - 1, lo - 1, -1) if s.in_cue(j, "exposure")), None)
+        return next((j for j in range(t_first - 1, max(0, t_first - _EXPOSURE_REACH) - 1, -1)
+                     if s.in_cue(j, "exposure")), None)
 
-    def _exposed(self, s, trig, prefix, lo, t_first, before) -> Entity | None:
+    def _exposed(self, s, trig, prefix, t_first, start) -> Entity | None:
         """Who suffers an attack or an arrest told by a verb of exposure: the party after the
-        verb (تعرضت قافلة للشرطة لهجوم) or, before it, its subject (الجنود تعرضوا لهجوم)."""
+        verb (تعرضت قافلة للشرطة لهجوم) or, in its clause before it, its subject (الجنود
+        تعرضوا لهجوم)."""
         if trig.type not in _MATERIAL_CONFLICT:
             return None
-        at = self._exposure_at(s, prefix, lo, t_first)
+        at = self._exposure_at(s, prefix, t_first)
         if at is None:
             return None
-        return next((a for a in before if s.tok(a.start) > at
+        lo = s.clause(at, at)[0]
+        return next((a for a in s.actors if at < s.tok(a.start) and a.end <= start
                      and s.preposition_before(a) in (None, "ل")),
-                    next((a for a in reversed(before) if s.tok(a.end - 1) < at
-                          and s.preposition_before(a) is None), None))
+                    next((a for a in reversed(s.actors) if lo <= s.tok(a.start)
+                          and s.tok(a.end - 1) < at and s.preposition_before(a) is None), None))
 
     @staticmethod
     def _person_by_nationality(s, trig, actors, t_last, hi) -> list[Entity]:
@@ -1274,14 +1283,17 @@ class Coder:
         after في، جراء، إثر … in a sentence counting dead or wounded (قتل خمسة في انفجار سيارة
         مفخخة), or an attack suffered (تعرضت الدورية لهجوم)?  (Counted dead alone, قتل عشرون
         شخصا, are not enough: they are most often the toll of an attack told with its author.)"""
-        if trig.type != "ASSAULT" or not (trig.pos == "N" or trig.masdar) or \
-                trig.genitive != "actor":
+        if trig.type != "ASSAULT" or not (trig.pos == "N" or trig.masdar):
             return False  # (a bare stem like قصف after في is its verbal noun)
         t_first = s.tok(start)
-        if (_bare(s.word(t_first - 1)) in _CAUSE_WORDS or "ب" in prefix) and \
-                s.cue_between(0, len(s.tokens), "casualty"):
-            return True
-        return self._exposure_at(s, prefix, s.clause(t_first, t_first)[0], t_first) is not None
+        exposure = self._exposure_at(s, prefix, t_first)
+        if exposure is not None:
+            # تعرض لمحاولة اغتيال, whatever the noun's genitive; not a present (أن تتعرض
+            # للاغتصاب): that tells what may happen, not what did
+            word = s.word(exposure)
+            return not word[word[:1] in "وف":].startswith(("يت", "تت", "نت"))  # يتعرض، وتتعرض
+        return trig.genitive == "actor" and s.cue_between(0, len(s.tokens), "casualty") and \
+            (_bare(s.word(t_first - 1)) in _CAUSE_WORDS or "ب" in prefix)
 
     def _pronoun_subject(self, s, lo, t_first) -> bool:
         """Does the verb at ``t_first`` (after at most a particle: قد، لم) follow a

@@ -81,7 +81,7 @@ def chains(doc: Document) -> list[list[Entity]]:
                 sentence == prev_sentence
                 and ent.start >= prev.end
                 and _gap_ok(doc.text[prev.end:ent.start])
-                and _completes(current, ent)
+                and _completes(current, ent, _with_clitics(doc, ent))
             )
             if joinable:
                 current.append(ent)
@@ -129,8 +129,25 @@ def _other_case(head: str, ent: str) -> bool:
     return head.endswith(("ون", "ان")) and ent.endswith("ين")
 
 
-def _completes(chain: list[Entity], ent: Entity) -> bool:
-    """Does ``ent`` complete the phrase so far, rather than start a new actor?"""
+def _nunated_plural(text: str) -> bool:
+    """An indefinite phrase ending in a sound plural or dual that keeps its ن (مسلحون مجهولون،
+    جنديين): not in construct (that would be مسلحو، جنديي), and agreeing with no definite
+    adjective, so nothing definite after it belongs to its phrase (اغتال مسلحون | القاضي)."""
+    words = normalize_string(text).split()
+    return not _definite(text) and words[-1].endswith(("ون", "ين", "ان"))
+
+
+def _with_clitics(doc: Document, ent: Entity) -> str:
+    """The entity's text with the clitics its word carries before it (الدورية for دورية)."""
+    start = ent.start
+    while start > 0 and not doc.text[start - 1].isspace():
+        start -= 1
+    return doc.text[start:ent.end]
+
+
+def _completes(chain: list[Entity], ent: Entity, written: str) -> bool:
+    """Does ``ent`` (``written`` with its word's clitics) complete the phrase so far, rather
+    than start a new actor?"""
     head = chain[0]
     if ent.label == "TITLE" and ent.attrs.get("other"):
         return False  # لافروف | نظيره الأمريكي: a counterpart is another person
@@ -152,7 +169,8 @@ def _completes(chain: list[Entity], ent: Entity) -> bool:
         # قناص جنديا): those are two parties
         return head.label in ("SECTOR", "TITLE") and len(chain) == 1 and not (
             _definite(head.text) and _definite(ent.text)) and not _other_case(head.text, ent.text) \
-            and not (_article(head.text) and not _definite(ent.text))  # الشرطة | عناصر
+            and not (_article(head.text) and not _definite(ent.text)) \
+            and not (_nunated_plural(head.text) and _article(written))  # مسلحون | القاضي
     if ent.label == "NORP" and _other_case(chain[-1].text, ent.text):
         return False  # قتلت القوات الإسرائيلية فلسطينيا: an accusative gentilic is the object
     if ent.label == "NORP" and chain[-1].label == "NORP" and \

@@ -1069,3 +1069,49 @@ def test_a_toll_told_before_the_subordinate_clause_keeps_the_attack_reported(ext
 def test_a_bare_name_after_a_verb_of_killing_with_no_object_is_its_victim(extract):
     doc = extract("وأعدم ماجد الحسيني وقريبه أمام آلاف المتفرجين.")
     assert not any(a.text.startswith("ماجد") for e in doc.events for a in e.actors)
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("وقال سكان إن دبابات إسرائيلية أطلقت نيرانها على الحي أمس.", "firearms"),
+    ("اغتصب جنود من قوة حفظ السلام فتاة في قرية نائية.", "sexual"),
+    ("أعلن الجيش أن قواته أسقطت طائرتين مسيرتين فوق الحدود.", None),
+    ("وقال المصدر إن المهاجم فجر نفسه داخل مطعم مزدحم في المدينة.", "suicide-attack"),
+])
+def test_more_words_of_violence(extract, text, mode):
+    ev = _event(extract(text), "ASSAULT")
+    assert ev.mode == mode and ev.actors
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("وقال البيان إن المعتقلين تعرضوا للضرب المبرح على أيدي الحراس.", "CVL"),
+    ("وأشار البيان إلى تعرض مراكز الجيش، في الأيام الأخيرة وفي أماكن مختلفة، لاعتداءات متفرقة "
+     "أدت إلى إصابة جنديين.", "MIL"),
+    ("أفادت تقارير بتعرض الزعيم الديني لمحاولة اغتيال في المدينة أمس.", "PTY"),
+])
+def test_exposure_reaches_beatings_asides_and_attempts(extract, text, victim):
+    ev = _event(extract(text), "ASSAULT")
+    assert [r.sector for r in ev.recipients] == [victim]
+
+
+def test_a_feared_exposure_is_no_attack(extract):
+    doc = extract("ويخشى السكان أن تتعرض قراهم لهجمات جديدة قبل نهاية الشهر.")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "ولم تذكر السلطات ما إذا كان المهاجم قد قتل أو أصيب.",
+    "وقتل المهاجم في تبادل لإطلاق النار مع الشرطة.",
+])
+def test_a_killing_verb_with_nothing_after_its_subject_is_passive(extract, text):
+    doc = extract(text)
+    assert not any(a.sector == "UAF" and e.mode == "targeted" for e in doc.events for a in e.actors)
+
+
+def test_an_arrest_by_a_definite_force_stays_active(extract):
+    ev = _event(extract("وداهمت الشرطة منازل في الحي واعتقلت الشرطة عشرة أشخاص."), "COERCE")
+    assert ev.actors[0].sector == "COP"
+
+
+def test_succeeding_in_a_deed_makes_the_subject_its_doer(extract):
+    ev = _event(extract("وقال المتحدث إن الجيش نجح في قتل العشرات من المسلحين."), "ASSAULT")
+    assert ev.actors[0].sector == "MIL" and ev.recipients[0].sector == "REB"

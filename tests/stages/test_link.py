@@ -108,3 +108,12 @@ def test_a_leader_named_after_bqiyada_belongs_to_the_phrase(extract):
 def test_a_definite_group_noun_takes_no_indefinite_one_after_it(extract):
     doc = extract("اعتقلت الشرطة عناصر من خلية إرهابية في القاهرة.")
     assert [e.text for e in doc.entities if e.label == "ACTOR"][0] == "الشرطة"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("واغتال مسلحون القاضي في المدينة.", "مسلحون", "القاضي"),
+    ("وهاجم مسلحون مجهولون الدورية قرب الحدود.", "مسلحون مجهولون", "دورية"),
+])
+def test_a_plural_keeping_its_nun_ends_its_phrase_before_a_definite_noun(extract, text, first, second):
+    actors = [e.text for e in extract(text).entities if e.label == "ACTOR"]
+    assert first in actors and second in actors
