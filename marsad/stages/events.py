@@ -1015,7 +1015,8 @@ class Coder:
                     actor = referent
                 else:
                     recipient = [referent]
-            elif adjacent and prep is None:
+            elif adjacent and prep is None and not s.in_cue(s.tok(nxt.start), "adjective"):
+                # (هجوم مسلح، التفجير الإرهابي: an adjective, no party)
                 if trig.genitive == "actor" and not s.cue_between(t_last + 1, s.tok(nxt.start),
                                                                    "target"):
                     actor = nxt  # غارات التحالف

@@ -1115,3 +1115,16 @@ def test_an_arrest_by_a_definite_force_stays_active(extract):
 def test_succeeding_in_a_deed_makes_the_subject_its_doer(extract):
     ev = _event(extract("وقال المتحدث إن الجيش نجح في قتل العشرات من المسلحين."), "ASSAULT")
     assert ev.actors[0].sector == "MIL" and ev.recipients[0].sector == "REB"
+
+
+@pytest.mark.parametrize("text", [
+    "وصف الوزير ما جرى بأنه هجوم إرهابي وحشي.",
+    "تعمل الوزارة على الوقاية من أي هجوم مسلح على المطارات.",
+])
+def test_a_word_for_fighters_after_an_event_noun_is_its_adjective(extract, text):
+    assert not [e for e in extract(text).events if e.type == "ASSAULT"]
+
+
+def test_terrorists_unnamed_are_an_unidentified_armed_group(extract):
+    ev = _event(extract("وأعلن الجيش أن قواته قتلت 14 إرهابياً في ولاية البويرة."), "ASSAULT")
+    assert [r.sector for r in ev.recipients] == ["UAF"]
