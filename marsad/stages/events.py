@@ -1030,9 +1030,10 @@ class Coder:
                 # الاتحاد بالغارات التي شنها الطيران الروسي: before the ب rule below)
                 actor = self._agentive(s, [a for a in s.actors if a.start >= end], t_last)
             if actor is None and "ب" in prefix and before and free(before[-1]) and \
-                    not any(s.starts[lo] <= said < start for said in s.said):
+                    not any(s.starts[lo] <= said < start for said in s.said) and \
+                    not s.cue_between(lo, t_first, "casualty"):
                 # ورد التحالف باستهداف موقع: the subject acts by the noun (not نددت الفصائل
-                # بقتل …: what a verb of saying is about)
+                # بقتل …: what a verb of saying is about; not أصيب جنود بهجوم: who was hurt)
                 actor = before[-1]
             if actor is None and adjacent and prep == "ل" and trig.genitive == "actor":
                 actor = nxt  # غارات لطيران التحالف
@@ -1068,6 +1069,8 @@ class Coder:
                          and (a.start, a.end) not in {(x.start, x.end) for x in actors}][:1]
         if not recipient and trig.type in _MATERIAL_CONFLICT:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
+        if not recipient and trig.type == "ASSAULT" and trig.pos == "N":
+            recipient = self._toll_victims(s, prefix, lo, t_first, actors)
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
                 and not suffix and (trig.type == "ASSAULT" or _indefinite_group(actor)) \
@@ -1103,6 +1106,19 @@ class Coder:
                      and s.preposition_before(a) in (None, "ل")),
                     next((a for a in reversed(s.actors) if lo <= s.tok(a.start)
                           and s.tok(a.end - 1) < at and s.preposition_before(a) is None), None))
+
+    @staticmethod
+    def _toll_victims(s, prefix, lo, t_first, actors) -> list[Entity]:
+        """The dead or wounded a clause counts before the attack that caused them (قتل سبعة من
+        مسلحي الحوثي في كمين للقوات الحكومية): the attack's victims."""
+        if not ("ب" in prefix or _bare(s.word(t_first - 1)) in _CAUSE_WORDS):
+            return []
+        casualty = next((j for j in range(t_first - 1, lo - 1, -1) if s.in_cue(j, "casualty")), None)
+        if casualty is None:
+            return []
+        used = {(a.start, a.end) for a in actors}
+        return [a for a in s.actors if casualty < s.tok(a.start) < t_first
+                and (a.start, a.end) not in used][:1]
 
     @staticmethod
     def _person_by_nationality(s, trig, actors, t_last, hi) -> list[Entity]:

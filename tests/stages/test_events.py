@@ -1128,3 +1128,13 @@ def test_a_word_for_fighters_after_an_event_noun_is_its_adjective(extract, text)
 def test_terrorists_unnamed_are_an_unidentified_armed_group(extract):
     ev = _event(extract("وأعلن الجيش أن قواته قتلت 14 إرهابياً في ولاية البويرة."), "ASSAULT")
     assert [r.sector for r in ev.recipients] == ["UAF"]
+
+
+@pytest.mark.parametrize("text, actor, victim", [
+    ("قتل 7 من مسلحي الحوثي في كمين للقوات الحكومية في المحافظة.", "MIL", "REB"),
+    ("أصيب ثلاثة جنود بهجوم للمسلحين على الحاجز.", "REB", "MIL"),
+])
+def test_the_counted_dead_are_the_victims_of_the_attack_that_caused_them(extract, text, actor, victim):
+    ev = _event(extract(text), "ASSAULT")
+    assert [a.sector for a in ev.actors] == [actor]
+    assert [r.sector for r in ev.recipients] == [victim]
