@@ -98,6 +98,7 @@ _INTRANSITIVE = "@intransitive"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
+_AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
 _EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
 _ABOUT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT"}
@@ -875,6 +876,10 @@ class Coder:
                  parties) -> Event:
         """Fill in an event's place, date, sources, modality, size and context."""
         event.locations = self.location(s, trig, start, lo, hi, focus_place, parties)
+        country = event.locations[0].country if event.locations else None
+        for r in event.recipients:
+            if r.name == "residents" and r.country is None:
+                r.country = country  # تقصف المدينة: the city's people
         self.date(s, event, start, lo, hi)
         event.attribution = self.attribution(s, start, t_first)
         event.modality = self.modality(s, trig, start, prefix, lo, event)
@@ -1071,6 +1076,8 @@ class Coder:
             recipient = self._person_by_nationality(s, trig, actors, t_last, hi)
         if not recipient and trig.type == "ASSAULT" and trig.pos == "N":
             recipient = self._toll_victims(s, prefix, lo, t_first, actors)
+        if not recipient and trig.type == "ASSAULT":
+            recipient = self._residents(s, trig, actors, t_last, hi)
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
                 and not suffix and (trig.type == "ASSAULT" or _indefinite_group(actor)) \
@@ -1106,6 +1113,24 @@ class Coder:
                      and s.preposition_before(a) in (None, "ل")),
                     next((a for a in reversed(s.actors) if lo <= s.tok(a.start)
                           and s.tok(a.end - 1) < at and s.preposition_before(a) is None), None))
+
+    @staticmethod
+    def _residents(s, trig, actors, t_last, hi) -> list[Entity]:
+        """The civilians of a populated place an attack is aimed at, as its object or after its
+        preposition (تقصف المدينة، شنت غارات على القرى): a party with no name, its country
+        that of the event's place (see :meth:`describe`)."""
+        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+        for i in range(anchor + 1, min(hi, anchor + 1 + _RECIPIENT_REACH)):
+            if not s.in_cue(i, "populated"):
+                continue
+            prev = _bare(s.word(i - 1))
+            direct = i == anchor + 1 and "obj" in trig.recipient
+            if direct or prev in _AIMED or prev[:1] in "وف" and prev[1:] in _AIMED:
+                tok = s.tokens[i]
+                return [Entity(tok.start, tok.end, "ACTOR", s.doc.text[tok.start:tok.end],
+                               source="coder", attrs={"name": "residents", "sector": "CVL"})]
+            return []
+        return []
 
     @staticmethod
     def _toll_victims(s, prefix, lo, t_first, actors) -> list[Entity]:

@@ -1138,3 +1138,17 @@ def test_the_counted_dead_are_the_victims_of_the_attack_that_caused_them(extract
     ev = _event(extract(text), "ASSAULT")
     assert [a.sector for a in ev.actors] == [actor]
     assert [r.sector for r in ev.recipients] == [victim]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("شنت الطائرات غارات على القرى في ريف إدلب أمس.", "SYR"),
+    ("قصفت الميليشيات المدينة بالصواريخ صباح اليوم في محافظة تعز.", "YEM"),
+])
+def test_an_attack_aimed_at_a_populated_place_is_on_its_residents(extract, text, country):
+    ev = _event(extract(text), "ASSAULT")
+    assert [(r.sector, r.country) for r in ev.recipients] == [("CVL", country)]
+
+
+def test_a_town_after_in_is_where_not_whom(extract):
+    ev = _event(extract("قصف الجيش مواقع المسلحين في المدينة أمس."), "ASSAULT")
+    assert [r.sector for r in ev.recipients] == ["REB"]
