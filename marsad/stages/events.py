@@ -684,6 +684,13 @@ class Coder:
             if not any(n.start <= start and end <= n.end for n in near):
                 spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
+        # هجوم مسلح، التفجير الإرهابي: a word for fighters right after an event noun is its
+        # adjective, no party
+        adjectives = {c_start for c_start, _, kind in cues if kind == "adjective"}
+        noun_ends = {view.to_original(m.token_start, m.token_end)[1]
+                     for m, _, _ in spans if m.payload.pos == "N"}
+        actors = [a for a in actors if a.start not in adjectives or not any(
+            not doc.text[e:a.start].strip() for e in noun_ends if e <= a.start)]
         # sentences telling in the past that something exploded (انفجرت عبوة ناسفة): a device
         # in them went off, one happening even without a date or a toll
         exploded = {doc.sentence_of(start) for m, start, _ in spans
@@ -956,9 +963,10 @@ class Coder:
                 if trig.genitive == "recipient" and "obj" in trig.recipient and \
                         not trig.present and not suffix and \
                         not any(s.tok(a.start) < hi for a in after) and \
+                        not any(t_last < i < hi for i, _ in self._counts(s)) and \
                         not _accusative_after(s, actor, hi):
-                    # ما إذا كان المهاجم قد قتل: with nothing after it, a verb of killing is
-                    # the passive, and its subject the victim
+                    # ما إذا كان المهاجم قد قتل: with nothing after it (no party, no number),
+                    # a verb of killing is the passive, and its subject the victim
                     agent = self._agentive(s, after)
                     return ([agent] if agent is not None else []), [actor]
             if actor is None:
@@ -1020,8 +1028,7 @@ class Coder:
                     actor = referent
                 else:
                     recipient = [referent]
-            elif adjacent and prep is None and not s.in_cue(s.tok(nxt.start), "adjective"):
-                # (هجوم مسلح، التفجير الإرهابي: an adjective, no party)
+            elif adjacent and prep is None:
                 if trig.genitive == "actor" and not s.cue_between(t_last + 1, s.tok(nxt.start),
                                                                    "target"):
                     actor = nxt  # غارات التحالف

@@ -1152,3 +1152,13 @@ def test_an_attack_aimed_at_a_populated_place_is_on_its_residents(extract, text,
 def test_a_town_after_in_is_where_not_whom(extract):
     ev = _event(extract("قصف الجيش مواقع المسلحين في المدينة أمس."), "ASSAULT")
     assert [r.sector for r in ev.recipients] == ["REB"]
+
+
+def test_a_counted_object_keeps_the_subject_before_qad_its_doer(extract):
+    doc = extract("وكانت قوات مكافحة الإرهاب قد قتلت أمس أربعة من المتهمين في المدينة.")
+    assert _event(doc, "ASSAULT").actors[0].sector == "COP"
+
+
+def test_an_adjective_after_an_event_noun_is_no_party_of_any_event(extract):
+    doc = extract("استنكرت الأمانة العامة للعشائر التفجير الإرهابي في الجزيرة.")
+    assert not any(a.sector == "UAF" for e in doc.events for a in e.actors)
