@@ -843,11 +843,12 @@ class Coder:
             # after في، جراء … the noun of the attack that caused the casualties (قتل مدنيان في قصف)
             return self.code(s, replace(trig, pos="N", masdar=False), start, end, prefix,
                              focus_place, n)
-        if trig.type in _MATERIAL_CONFLICT and actors and not recipients and \
-                all(a.attrs.get("sector") in _VICTIMS for a in actors):
+        if trig.type in _MATERIAL_CONFLICT and actors and \
+                all(a.attrs.get("sector") in _VICTIMS for a in actors + recipients):
             if trig.pos == "V":
                 return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
-            actors, recipients = [], actors  # قتل مدنيان في قصف: the attack they suffered
+            # قتل مدنيان في قصف، 19 شخصا قتلوا بينهم مدنيون: the attack they suffered
+            actors, recipients = [], actors + recipients
         if trig.type == "ASSAULT" and actors and all(a.attrs.get("sector") == "JUD" for a in actors):
             return None  # حكمت المحكمة بإعدام …: a court's death sentence is its ruling (SANCTION)
         if trig.type == "RETREAT" and actors and \
@@ -969,6 +970,16 @@ class Coder:
                     # a verb of killing is the passive, and its subject the victim
                     agent = self._agentive(s, after)
                     return ([agent] if agent is not None else []), [actor]
+            if actor is None and trig.genitive == "recipient" and not trig.present:
+                count = next((i for i, _ in reversed(self._counts(s))
+                              if max(lo, t_first - _SUBJECT_REACH) <= i < t_first
+                              and not self._in_date(s, i)), None)
+                if count is not None:
+                    # 19 شخصا قتلوا، نحو 390 مقاتلا من الحزب قتلوا: a counted phrase before a
+                    # verb of killing is its toll; its group, if named, the victims
+                    victims = [a for a in before if s.tok(a.start) > count]
+                    agent = self._agentive(s, after)
+                    return ([agent] if agent is not None else []), victims[:1]
             if actor is None:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
                     and free(before[-1]) else None

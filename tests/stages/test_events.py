@@ -1162,3 +1162,23 @@ def test_a_counted_object_keeps_the_subject_before_qad_its_doer(extract):
 def test_an_adjective_after_an_event_noun_is_no_party_of_any_event(extract):
     doc = extract("استنكرت الأمانة العامة للعشائر التفجير الإرهابي في الجزيرة.")
     assert not any(a.sector == "UAF" for e in doc.events for a in e.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت الوكالة أن نحو 390 مقاتلا من حزب العمال قتلوا خلال أسبوعين من الغارات.",
+    "وقال شاهد إن أربعة مدنيين وثلاثة حراس قتلوا في الهجوم.",
+])
+def test_a_counted_phrase_before_a_verb_of_killing_is_its_toll(extract, text):
+    doc = extract(text)
+    assert not any(e.actors and e.trigger.startswith("قتل") for e in doc.events)
+
+
+@pytest.mark.parametrize("text", ["المسلحون قتلوا 19 شخصا.", "قتل المسلحون أمس 5 جنود."])
+def test_a_count_after_the_verb_is_its_object(extract, text):
+    ev = _event(extract(text), "ASSAULT")
+    assert ev.actors[0].sector == "REB" and ev.recipients
+
+
+def test_victims_on_both_sides_of_a_verb_of_killing_are_all_victims(extract):
+    doc = extract("وذكر المصدر أن 19 شخصا قتلوا بينهم مدنيون جراء انفجار ألغام أمس.")
+    assert not any(a.sector == "CVL" for e in doc.events for a in e.actors)
