@@ -1029,7 +1029,9 @@ class Coder:
             nxt = after[0] if after else None
             prep = s.preposition_before(nxt) if nxt is not None else None
             adjacent = nxt is not None and s.tok(nxt.start) - t_last <= 2
+            # (not the dead and wounded: أصدرت الحكومة حصيلة القتلى is no killing by it)
             light_subject = before[-1] if before and free(before[-1]) and \
+                not s.in_cue(t_first, "toll") and \
                 self._light_verb_object(s, lo, t_first, start) else None
             if suffix in _OBJECT_PRONOUNS and before:
                 # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before,

@@ -1182,3 +1182,13 @@ def test_a_count_after_the_verb_is_its_object(extract, text):
 def test_victims_on_both_sides_of_a_verb_of_killing_are_all_victims(extract):
     doc = extract("وذكر المصدر أن 19 شخصا قتلوا بينهم مدنيون جراء انفجار ألغام أمس.")
     assert not any(a.sector == "CVL" for e in doc.events for a in e.actors)
+
+
+def test_issuing_a_toll_of_the_dead_is_no_killing(extract):
+    doc = extract("وأصدرت حكومة الإقليم أمس حصيلة بأعداد قتلى الهجمات.")
+    assert not any(a.sector == "GOV" for e in doc.events if e.type == "ASSAULT" for a in e.actors)
+
+
+def test_teams_are_not_a_dispersal(extract):
+    doc = extract("وهرعت فرق خاصة من خبراء المتفجرات إلى المكان أمس.")
+    assert not [e for e in doc.events if e.mode == "crowd-control"]
