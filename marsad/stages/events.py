@@ -98,6 +98,8 @@ _INTRANSITIVE = "@intransitive"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
+_DAMMA = "\u064f"  # the vowel of a passive's first syllable, when the text writes it (قُتل)
+_AGENT_OPENERS = {normalize_string(w) for w in ("على يد", "على أيدي", "من قبل", "على ايدي")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
 _EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
@@ -932,6 +934,18 @@ class Coder:
                 return [], []
             actors = _coordinated(s, agent, hi)
             return actors, self._recipient(s, trig, actors, after, t_last, hi)
+        if trig.pos == "V" and "obj" in trig.recipient and not suffix and \
+                self._passive(s, start, end, t_last):
+            # قُتل، اعتقلوا على أيدي مقاتلي الجبهة: a passive; its subject, before or after
+            # it, suffers it, and the doer is named after an agentive cue, if at all
+            agent = self._agentive(s, after)
+            victim = next((a for a in after if a is not agent and free(a)
+                           and s.tok(a.start) - t_last <= _SUBJECT_REACH), None) \
+                if not (before and s.preposition_before(before[-1]) in (None, "من")
+                        and s.tok(before[-1].end - 1) >= t_first - 2) \
+                else before[-1]  # (مقاتلون من المعارضة اعتقلوا: a part of that group)
+            return ([] if agent is None else _coordinated(s, agent, hi)), \
+                ([] if victim is None else _coordinated(s, victim, hi))
         if trig.pos == "V":
             if self._opens_relative(s, lo, t_first):
                 antecedent = self._antecedent(s, lo)
@@ -1236,6 +1250,13 @@ class Coder:
         """Does a number stand between the verb at ``t_last`` and ``phrase``, or open it?"""
         first = s.tok(phrase.start)
         return any(t_last < i <= first for i, _ in self._counts(s))
+
+    def _passive(self, s, start, end, t_last) -> bool:
+        """Is the verb a passive: written with its damma (قُتل، اعتُقلوا), or followed at once by
+        an agent (اعتقلوا على أيدي …، اختطف من قبل …)?"""
+        if _DAMMA in s.doc.text[start:end][:4]:
+            return True
+        return f"{s.word(t_last + 1)} {s.word(t_last + 2)}" in _AGENT_OPENERS
 
     def _loser_unnamed(self, s, trig, event) -> bool:
         """A verb of taking ground whose subject is the taker and whose object is only the

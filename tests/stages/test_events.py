@@ -1192,3 +1192,20 @@ def test_issuing_a_toll_of_the_dead_is_no_killing(extract):
 def test_teams_are_not_a_dispersal(extract):
     doc = extract("وهرعت فرق خاصة من خبراء المتفجرات إلى المكان أمس.")
     assert not [e for e in doc.events if e.mode == "crowd-control"]
+
+
+@pytest.mark.parametrize("text, actor, victim", [
+    ("وقالت واشنطن إن مقاتلين من المعارضة اعتقلوا على أيدي مقاتلي جبهة النصرة.", "REB", "OPP"),
+    ("اختطف الصحفي من قبل مسلحين مجهولين أمس.", "UAF", "JRN"),
+])
+def test_a_passive_by_its_agent(extract, text, actor, victim):
+    doc = extract(text)
+    verb = next(e for e in doc.events if e.trigger in ("اعتقلوا", "اختطف"))
+    assert [a.sector for a in verb.actors] == [actor]
+    assert [r.sector for r in verb.recipients] == [victim]
+
+
+def test_a_passive_by_its_vowel(extract):
+    doc = extract("قُتل الجنود أمس في كمين نصبه المسلحون قرب الحدود.")
+    assert not any(a.sector == "MIL" for e in doc.events for a in e.actors)
+    assert any(r.sector == "MIL" for e in doc.events for r in e.recipients)
