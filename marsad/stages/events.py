@@ -98,6 +98,7 @@ _INTRANSITIVE = "@intransitive"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
+_CLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"}  # before a name in its word
 _DAMMA = "\u064f"  # the vowel of a passive's first syllable, when the text writes it (قُتل)
 _AGENT_OPENERS = {normalize_string(w) for w in ("على يد", "على أيدي", "من قبل", "على ايدي")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
@@ -683,8 +684,12 @@ class Coder:
             # only names starting within the longest name's length before the word can hold it
             near = names[bisect.bisect_left(name_starts, start - longest):
                          bisect.bisect_left(name_starts, end)]
-            if not any(n.start <= start and end <= n.end for n in near):
-                spans.append((m, start, end))  # not a word inside a name (وزارة الحرب، أبين)
+            if not any(n.start <= start and end <= n.end or start < n.start < end
+                       and n.label in ("GPE", "LOC") and doc.text[start:n.start] in _CLITICS
+                       for n in near):
+                # not a word inside a name (وزارة الحرب، أبين), nor a place with its clitic
+                # (وعدن is "and Aden", not "they promised")
+                spans.append((m, start, end))
         noun_starts = [start for m, start, _ in spans if m.payload.pos == "N"]
         # هجوم مسلح، التفجير الإرهابي: a word for fighters right after an event noun is its
         # adjective, no party
@@ -1094,7 +1099,9 @@ class Coder:
             # sentence goes on with the subject of the one before
             actors = [s.previous_subject]
             return actors, self._recipient(s, trig, actors, after, t_last, hi)
-        if actor is None and not recipient and (trig.pos == "V" or s.cue_before(t_first, "support")):
+        if actor is None and not recipient and \
+                (trig.pos == "V" and trig.type != "PROTEST" or s.cue_before(t_first, "support")):
+            # (a protest verb takes the crowd of its sentence, not the speaker: see code())
             actor = self._discourse_subject(s, start)
         if actor is None:
             return [], []

@@ -1209,3 +1209,20 @@ def test_a_passive_by_its_vowel(extract):
     doc = extract("قُتل الجنود أمس في كمين نصبه المسلحون قرب الحدود.")
     assert not any(a.sector == "MIL" for e in doc.events for a in e.actors)
     assert any(r.sector == "MIL" for e in doc.events for r in e.recipients)
+
+
+def test_a_place_with_its_conjunction_is_no_verb(extract):
+    # وعدن is "and Aden", not "they promised"
+    doc = extract("ويرسل الحوثيون إمداداتهم نحو مقاتليهم في مدينة تعز وعدن عن طريق القاعدة.")
+    assert not [e for e in doc.events if e.trigger == "وعدن"]
+
+
+def test_expecting_is_no_signing(extract):
+    assert not extract("توقع رئيس الإقليم تحرير بقية المناطق قريبا.").events
+
+
+def test_a_crowd_that_gathered_is_not_the_police_that_dispersed_it(extract):
+    doc = extract("وأطلقت الشرطة الغاز المسيل للدموع على آلاف من الأشخاص تجمعوا في الساحة "
+                  "احتجاجا على التفجير.")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+    assert all(a.sector == "CVL" for e in doc.events if e.type == "PROTEST" for a in e.actors)
