@@ -1047,7 +1047,12 @@ class Coder:
                     _coordinated(s, exposed, hi)
             nxt = after[0] if after else None
             prep = s.preposition_before(nxt) if nxt is not None else None
-            adjacent = nxt is not None and s.tok(nxt.start) - t_last <= 2
+            # the genitive follows its noun at once (غارات التحالف، غارات لطيران التحالف) or after
+            # a number or a target noun (مقتل ثلاثة جنود، استهداف مواقع الحوثيين); another word
+            # between is a verb or an adjective (ضربات استهدفت العناصر، مظاهرات مناوئة لترامب)
+            gap = s.tok(nxt.start) - t_last if nxt is not None else 0
+            adjacent = gap == 1 or gap == 2 and (
+                s.in_cue(t_last + 1, "target") or any(i == t_last + 1 for i, _ in self._counts(s)))
             # (not the dead and wounded: أصدرت الحكومة حصيلة القتلى is no killing by it)
             light_subject = before[-1] if before and free(before[-1]) and \
                 not s.in_cue(t_first, "toll") and \

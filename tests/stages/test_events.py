@@ -1226,3 +1226,33 @@ def test_a_crowd_that_gathered_is_not_the_police_that_dispersed_it(extract):
                   "احتجاجا على التفجير.")
     assert not [e for e in doc.events if e.type == "ACCUSE"]
     assert all(a.sector == "CVL" for e in doc.events if e.type == "PROTEST" for a in e.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "وتبحث الحكومة عن جهة تشتري جزءا من الشركة.",
+    "وقالت الشركة إنها ستعوض الركاب بإعادة ثمن تذاكرهم.",
+    "استنكرت الحكومة في بيان صادر اليوم الممارسات الإسرائيلية.",
+])
+def test_common_words_that_look_like_triggers(extract, text):
+    doc = extract(text)
+    assert not [e for e in doc.events if e.type in ("CONSULT", "SUPPORT", "COERCE")]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("بحث الوزير مع نظيره الأوضاع في المنطقة.", "CONSULT"),
+    ("ثمن الوزير جهود الشرطة في حفظ الأمن.", "SUPPORT"),
+])
+def test_the_same_words_as_triggers(extract, text, type_):
+    assert _event(extract(text), type_).actors
+
+
+def test_a_genitive_follows_its_noun_at_once(extract):
+    doc = extract("خرجت مظاهرات مناوئة للرئيس في عدة مدن أمس.")
+    assert not any(a.sector == "GOV" for e in doc.events for a in e.actors)
+    ev = _event(extract("نفذ الجيش ضربات جوية استهدفت العناصر المسلحة في الجبل."), "ASSAULT")
+    assert ev.actors[0].sector == "MIL"
+
+
+def test_an_attack_carried_out_by_a_named_party(extract):
+    ev = _event(extract("تزامن ذلك مع غارة جوية شنتها طائرة أمريكية فجر أمس."), "ASSAULT")
+    assert ev.actors[0].country == "USA"
