@@ -414,6 +414,14 @@ def _imperfect(word: str) -> bool:
     return len(word) >= 3 and word[0] in "يتن" and word not in ("تم", "تمت")
 
 
+def _accusative(phrase: Entity) -> bool:
+    """An indefinite accusative group noun (مسلحا، جنديا، شخصا): an object, never a subject."""
+    head = normalize_string(phrase.text).split()[0]
+    return phrase.attrs.get("name") is None and phrase.attrs.get("sector") is not None and \
+        len(head) > 3 and head.endswith("ا") and not head.endswith(("ها", "تنا")) and \
+        not head.lstrip("وف").startswith("ال")  # (قواتها، قواتنا: a pronoun, not the tanween)
+
+
 def _indefinite_group(phrase: Entity) -> bool:
     """An indefinite group or role noun phrase (جندي إسرائيلي، مسلحون مجهولون): no name, and
     no word with the article (قوات الأمن is definite through its genitive) in its head, before
@@ -1001,7 +1009,7 @@ class Coder:
                     return ([agent] if agent is not None else []), victims[:1]
             if actor is None:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
-                    and free(before[-1]) else None
+                    and free(before[-1]) and not _accusative(before[-1]) else None
                 vso = None
                 # قتلوا، أطلقوا: a plural ending carries the subject; what follows is the object
                 carries_subject = not trig.present and \
@@ -1035,7 +1043,9 @@ class Coder:
                         actor = self._agentive(s, after)
                 if actor is None and not recipient and trig.agent:
                     actor = self._after_words(s, after, trig.agent)
-                if actor is None and not recipient and before and free(before[-1]):
+                if actor is None and not recipient and before and free(before[-1]) and \
+                        not _accusative(before[-1]):
+                    # (قتلت القوات مسلحا واعتقلت 16: an accusative is no subject)
                     actor = before[-1]
         else:
             exposed = self._exposed(s, trig, prefix, t_first, start)
@@ -1431,8 +1441,8 @@ class Coder:
         that is not the source of a reporting verb."""
         sources = {(c[0], c[1]) for c in s.cues if c[2] in ("report", "source")}
         for a in reversed([a for a in s.actors if a.end <= start]):
-            if s.preposition_before(a) is not None:
-                continue
+            if s.preposition_before(a) is not None or _accusative(a):
+                continue  # (قتلت القوات مسلحا واعتقلت: the object is not the subject)
             i = s.tok(a.start)
             if any(s.tok(c_s) in (i - 1, i - 2) for c_s, _ in sources):
                 continue  # أعلن سفير روسيا: a source, not a party

@@ -129,6 +129,14 @@ def _other_case(head: str, ent: str) -> bool:
     return head.endswith(("ون", "ان")) and ent.endswith("ين")
 
 
+@lru_cache(maxsize=1)
+def fighter_adjectives() -> frozenset[str]:
+    """Words for fighters that after a noun are its adjective (التنظيم الإرهابي، هجوم مسلح):
+    the ``adjective`` rows of cues.tsv, normalised."""
+    return frozenset(normalize_string(f) for row in table("cues.tsv") if row["kind"] == "adjective"
+                     for f in forms(row["forms"]))
+
+
 def _nunated_plural(text: str) -> bool:
     """An indefinite phrase ending in a sound plural or dual that keeps its ن (مسلحون مجهولون،
     جنديين): not in construct (that would be مسلحو، جنديي), and agreeing with no definite
@@ -149,6 +157,9 @@ def _completes(chain: list[Entity], ent: Entity, written: str) -> bool:
     """Does ``ent`` (``written`` with its word's clitics) complete the phrase so far, rather
     than start a new actor?"""
     head = chain[0]
+    if ent.label == "SECTOR" and chain[-1].label == "ORG" and \
+            normalize_string(written) in fighter_adjectives():
+        return True  # تنظيم داعش الإرهابي: the name's adjective, not another party
     if ent.label == "TITLE" and ent.attrs.get("other"):
         return False  # لافروف | نظيره الأمريكي: a counterpart is another person
     if ent.label == "TITLE" and any(e.label in ("PER", "GPE", "ORG") for e in chain) and \

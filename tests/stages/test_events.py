@@ -1256,3 +1256,13 @@ def test_a_genitive_follows_its_noun_at_once(extract):
 def test_an_attack_carried_out_by_a_named_party(extract):
     ev = _event(extract("تزامن ذلك مع غارة جوية شنتها طائرة أمريكية فجر أمس."), "ASSAULT")
     assert ev.actors[0].country == "USA"
+
+
+def test_an_accusative_object_is_no_subject_of_the_next_verb(extract):
+    doc = extract("قالت الوزارة إن قوات الأمن قتلت اليوم مسلحا واعتقلت 16 آخرين في المحافظة.")
+    assert _event(doc, "COERCE").actors[0].sector == "COP"
+
+
+def test_a_fighter_adjective_after_a_group_name_belongs_to_it(extract):
+    doc = extract("نفذت عناصر من تنظيم داعش الإرهابي حكم الإعدام بـ19 شخصا من التنظيم.")
+    assert [(a.country, a.sector) for a in _event(doc, "ASSAULT").actors] == [("IMG", "REB")]
