@@ -414,10 +414,11 @@ def _imperfect(word: str) -> bool:
     return len(word) >= 3 and word[0] in "يتن" and word not in ("تم", "تمت")
 
 
-def _accusative(phrase: Entity) -> bool:
-    """An indefinite accusative group noun (مسلحا، جنديا، شخصا): an object, never a subject."""
+def _accusative(s: "_Sentence", phrase: Entity) -> bool:
+    """An indefinite accusative group noun (مسلحا، جنديا، شخصا): an object, never a subject.
+    (A phrase headed by a name, فرنسا، أمريكا, ends in its own alif.)"""
     head = normalize_string(phrase.text).split()[0]
-    return phrase.attrs.get("name") is None and phrase.attrs.get("sector") is not None and \
+    return phrase.start in s.doc_sector_starts and \
         len(head) > 3 and head.endswith("ا") and not head.endswith(("ها", "تنا")) and \
         not head.lstrip("وف").startswith("ال")  # (قواتها، قواتنا: a pronoun, not the tanween)
 
@@ -724,6 +725,7 @@ class Coder:
                                    norps=[e for e in gentilics if e.start not in covered])
         focus_place = focus_place_of(doc)
         all_places = doc_places(doc)
+        sector_starts = {e.start for e in doc.entities if e.label == "SECTOR"}
         peoples = {(e.start, e.end) for e in gentilics
                    if not normalize_string(e.text).endswith(("ي", "يه"))}
         events: list[Event] = []
@@ -741,6 +743,7 @@ class Coder:
                       ("actors", "places", "dates", "cues", "nouns")))
                 cache[si].doc_places = all_places
                 cache[si].peoples = peoples
+                cache[si].doc_sector_starts = sector_starts
                 cache[si].norps = in_sentence["norps"].get(si, [])
                 cache[si].said = in_sentence["said"].get(si, [])
                 cache[si].previous_subject = subjects.get(si - 1)
@@ -1009,7 +1012,7 @@ class Coder:
                     return ([agent] if agent is not None else []), victims[:1]
             if actor is None:
                 svo = before[-1] if before and s.tok(before[-1].end - 1) >= t_first - 2 \
-                    and free(before[-1]) and not _accusative(before[-1]) else None
+                    and free(before[-1]) and not _accusative(s, before[-1]) else None
                 vso = None
                 # قتلوا، أطلقوا: a plural ending carries the subject; what follows is the object
                 carries_subject = not trig.present and \
@@ -1018,7 +1021,8 @@ class Coder:
                     if carries_subject or s.tok(a.start) - t_last > _SUBJECT_REACH:
                         break
                     if free(a):
-                        vso = a
+                        # (واستهدف قياديا حوثيا: an accusative right after the verb is its object)
+                        vso = None if _accusative(s, a) else a
                         break
                 # Arabic news is mostly VSO; a phrase before the verb is its subject when it opens
                 # the clause or follows a complementiser (ان قوات الأسد اقتحمت)
@@ -1044,7 +1048,7 @@ class Coder:
                 if actor is None and not recipient and trig.agent:
                     actor = self._after_words(s, after, trig.agent)
                 if actor is None and not recipient and before and free(before[-1]) and \
-                        not _accusative(before[-1]):
+                        not _accusative(s, before[-1]):
                     # (قتلت القوات مسلحا واعتقلت 16: an accusative is no subject)
                     actor = before[-1]
         else:
@@ -1441,7 +1445,7 @@ class Coder:
         that is not the source of a reporting verb."""
         sources = {(c[0], c[1]) for c in s.cues if c[2] in ("report", "source")}
         for a in reversed([a for a in s.actors if a.end <= start]):
-            if s.preposition_before(a) is not None or _accusative(a):
+            if s.preposition_before(a) is not None or _accusative(s, a):
                 continue  # (قتلت القوات مسلحا واعتقلت: the object is not the subject)
             i = s.tok(a.start)
             if any(s.tok(c_s) in (i - 1, i - 2) for c_s, _ in sources):

@@ -1266,3 +1266,12 @@ def test_an_accusative_object_is_no_subject_of_the_next_verb(extract):
 def test_a_fighter_adjective_after_a_group_name_belongs_to_it(extract):
     doc = extract("نفذت عناصر من تنظيم داعش الإرهابي حكم الإعدام بـ19 شخصا من التنظيم.")
     assert [(a.country, a.sector) for a in _event(doc, "ASSAULT").actors] == [("IMG", "REB")]
+
+
+def test_an_accusative_right_after_the_verb_is_its_object(extract):
+    doc = extract("وانفجرت سيارة مفخخة أمس واستهدفت قياديا في الحركة أمام المسجد.")
+    assert not any(a.text == "قياديا" for e in doc.events for a in e.actors)
+
+
+def test_a_country_name_ending_in_alif_is_no_accusative(extract):
+    assert _event(extract("رحبت فرنسا وروسيا بالاتفاق."), "SUPPORT").actors[0].country == "FRA"
