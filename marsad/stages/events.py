@@ -101,6 +101,7 @@ _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds
 _CLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"}  # before a name in its word
 _DAMMA = "\u064f"  # the vowel of a passive's first syllable, when the text writes it (قُتل)
 _AGENT_OPENERS = {normalize_string(w) for w in ("على يد", "على أيدي", "من قبل", "على ايدي")}
+_BELONGING = {normalize_string(w) for w in ("تابعة", "التابعة", "تابع", "التابع", "تابعين", "التابعين")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
 _EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
@@ -1066,7 +1067,8 @@ class Coder:
             # between is a verb or an adjective (ضربات استهدفت العناصر، مظاهرات مناوئة لترامب)
             gap = s.tok(nxt.start) - t_last if nxt is not None else 0
             adjacent = gap == 1 or gap == 2 and (
-                s.in_cue(t_last + 1, "target") or any(i == t_last + 1 for i, _ in self._counts(s)))
+                s.in_cue(t_last + 1, "target") or any(i == t_last + 1 for i, _ in self._counts(s))
+                or s.word(t_last + 1) in _BELONGING)  # طائرة بدون طيار تابعة للجيش
             # (not the dead and wounded: أصدرت الحكومة حصيلة القتلى is no killing by it)
             light_subject = before[-1] if before and free(before[-1]) and \
                 not s.in_cue(t_first, "toll") and \

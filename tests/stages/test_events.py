@@ -1275,3 +1275,8 @@ def test_an_accusative_right_after_the_verb_is_its_object(extract):
 
 def test_a_country_name_ending_in_alif_is_no_accusative(extract):
     assert _event(extract("رحبت فرنسا وروسيا بالاتفاق."), "SUPPORT").actors[0].country == "FRA"
+
+
+def test_what_belongs_to_a_party_is_that_partys(extract):
+    doc = extract("وذكرت مصادر أن طائرة بدون طيار تابعة للجيش أطلقت فجر أمس صاروخاً على مجموعة من المسلحين.")
+    assert _event(doc, "ASSAULT").actors[0].sector == "MIL"
