@@ -256,7 +256,8 @@ def quality_page(figures: dict[str, float], problems: dict[str, str], floors: di
         "of the file's event type (`yes` positive; `easy no`, `difficult no` negative; `ambiguous`",
         "left out), counting only events the pipeline codes with an actor, as having happened",
         "(not negated, future or demanded) and as the sentence's own news (not `background`,",
-        "`historical` or `alleged` in their context) — see `marsad/evaluate/gsr.py`. The held-out halves of",
+        "`historical`, `alleged` or `question` in their context) — see `marsad/evaluate/gsr.py`. The",
+        "held-out halves of",
         "the GSR and the hidden test articles are not measured here: expect them to be lower than",
         "the development figures.",
     ]
