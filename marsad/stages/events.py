@@ -1402,7 +1402,8 @@ class Coder:
             # تعرض لمحاولة اغتيال, whatever the noun's genitive; not a present (أن تتعرض
             # للاغتصاب): that tells what may happen, not what did
             word = s.word(exposure)
-            return not word[word[:1] in "وف":].startswith(("يت", "تت", "نت"))  # يتعرض، وتتعرض
+            # يتعرض، وتتعرض، للتعرض: a present or a purpose
+            return not word[word[:1] in "وف":].startswith(("يت", "تت", "نت", "لت", "للت"))
         return trig.genitive == "actor" and s.cue_between(0, len(s.tokens), "casualty") and \
             (_bare(s.word(t_first - 1)) in _CAUSE_WORDS or "ب" in prefix)
 

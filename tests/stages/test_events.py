@@ -1280,3 +1280,8 @@ def test_a_country_name_ending_in_alif_is_no_accusative(extract):
 def test_what_belongs_to_a_party_is_that_partys(extract):
     doc = extract("وذكرت مصادر أن طائرة بدون طيار تابعة للجيش أطلقت فجر أمس صاروخاً على مجموعة من المسلحين.")
     assert _event(doc, "ASSAULT").actors[0].sector == "MIL"
+
+
+def test_preparing_to_be_exposed_is_no_attack(extract):
+    doc = extract("دعا الجنرال أمس الحكومة للاستعداد للتعرض لقصف بالصواريخ إذا اندلع نزاع جديد.")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
