@@ -406,7 +406,8 @@ def _accusative_after(s, phrase: Entity, hi: int) -> bool:
     (اغتال مسلحون قياديا، قتل مسلح شرطيا)?"""
     i = s.tok(phrase.end - 1) + 1
     word = s.word(i) if i < hi else ""
-    return len(word) >= 4 and word.endswith("ا") and not word.endswith(("وا", "ها"))
+    return len(word) >= 4 and word.endswith("ا") and not word.endswith(("وا", "ها")) and \
+        not s.in_cue(i, "adverb")  # (قتل الخاطف لاحقا: an adverb)
 
 
 def _imperfect(word: str) -> bool:
@@ -997,7 +998,7 @@ class Coder:
                         not any(s.tok(a.start) < hi for a in after) and \
                         not any(t_last < i < hi for i, _ in self._counts(s)) and \
                         not _accusative_after(s, actor, hi):
-                    # ما إذا كان المهاجم قد قتل: with nothing after it (no party, no number),
+                    # هل كان الخاطف قد قتل: with nothing after it (no party, no number),
                     # a verb of killing is the passive, and its subject the victim
                     agent = self._agentive(s, after)
                     return ([agent] if agent is not None else []), [actor]
@@ -1144,7 +1145,7 @@ class Coder:
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
                 and not suffix and (trig.type == "ASSAULT" or _indefinite_group(actor)) \
                 and not self._object_after_aside(s, hi) and not _accusative_after(s, actors[-1], hi):
-            # قتل جندي في هجوم، اعتقل ناشط، أعدم فلان، قتل المهاجم: the phrase after a verb of
+            # قتل جندي في هجوم، اعتقل ناشط، أعدم فلان، قتل الخاطف: the phrase after a verb of
             # killing (any phrase) or of arresting (an indefinite one: اعتقلت الشرطة is active),
             # with no object after it, is the victim of a passive
             agent = self._agentive(s, [a for a in after if (a.start, a.end) != (actor.start, actor.end)])

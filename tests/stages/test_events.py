@@ -1099,8 +1099,8 @@ def test_a_feared_exposure_is_no_attack(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "ولم تذكر السلطات ما إذا كان المهاجم قد قتل أو أصيب.",
-    "وقتل المهاجم في تبادل لإطلاق النار مع الشرطة.",
+    "ولم يتضح بعد هل كان الخاطف قد قتل.",
+    "وقتل الخاطف لاحقا خلال مطاردة قرب الجسر.",
 ])
 def test_a_killing_verb_with_nothing_after_its_subject_is_passive(extract, text):
     doc = extract(text)
@@ -1113,8 +1113,8 @@ def test_an_arrest_by_a_definite_force_stays_active(extract):
 
 
 def test_succeeding_in_a_deed_makes_the_subject_its_doer(extract):
-    ev = _event(extract("وقال المتحدث إن الجيش نجح في قتل العشرات من المسلحين."), "ASSAULT")
-    assert ev.actors[0].sector == "MIL" and ev.recipients[0].sector == "REB"
+    ev = _event(extract("وأكد البيان أن الشرطة نجحت فجرا في قتل أربعة مسلحين."), "ASSAULT")
+    assert ev.actors[0].sector == "COP" and ev.recipients[0].sector == "REB"
 
 
 @pytest.mark.parametrize("text", [
@@ -1180,7 +1180,7 @@ def test_a_count_after_the_verb_is_its_object(extract, text):
 
 
 def test_victims_on_both_sides_of_a_verb_of_killing_are_all_victims(extract):
-    doc = extract("وذكر المصدر أن 19 شخصا قتلوا بينهم مدنيون جراء انفجار ألغام أمس.")
+    doc = extract("وأكد مسعف أن 12 شخصا قتلوا بينهم أطفال بسبب لغم أرضي.")
     assert not any(a.sector == "CVL" for e in doc.events for a in e.actors)
 
 
@@ -1190,17 +1190,17 @@ def test_issuing_a_toll_of_the_dead_is_no_killing(extract):
 
 
 def test_teams_are_not_a_dispersal(extract):
-    doc = extract("وهرعت فرق خاصة من خبراء المتفجرات إلى المكان أمس.")
+    doc = extract("ووصلت فرق الإنقاذ إلى موقع الحادث بعد ساعة.")
     assert not [e for e in doc.events if e.mode == "crowd-control"]
 
 
 @pytest.mark.parametrize("text, actor, victim", [
-    ("وقالت واشنطن إن مقاتلين من المعارضة اعتقلوا على أيدي مقاتلي جبهة النصرة.", "REB", "OPP"),
+    ("وأفاد ناشطون بأن أنصارا من المعارضة احتجزوا على أيدي مسلحي جبهة النصرة.", "REB", "PTY"),
     ("اختطف الصحفي من قبل مسلحين مجهولين أمس.", "UAF", "JRN"),
 ])
 def test_a_passive_by_its_agent(extract, text, actor, victim):
     doc = extract(text)
-    verb = next(e for e in doc.events if e.trigger in ("اعتقلوا", "اختطف"))
+    verb = next(e for e in doc.events if e.trigger in ("احتجزوا", "اختطف"))
     assert [a.sector for a in verb.actors] == [actor]
     assert [r.sector for r in verb.recipients] == [victim]
 
@@ -1213,7 +1213,7 @@ def test_a_passive_by_its_vowel(extract):
 
 def test_a_place_with_its_conjunction_is_no_verb(extract):
     # وعدن is "and Aden", not "they promised"
-    doc = extract("ويرسل الحوثيون إمداداتهم نحو مقاتليهم في مدينة تعز وعدن عن طريق القاعدة.")
+    doc = extract("ونقلت الشاحنات المؤن إلى مخازن في لحج وعدن خلال الليل.")
     assert not [e for e in doc.events if e.trigger == "وعدن"]
 
 
@@ -1264,7 +1264,7 @@ def test_an_accusative_object_is_no_subject_of_the_next_verb(extract):
 
 
 def test_a_fighter_adjective_after_a_group_name_belongs_to_it(extract):
-    doc = extract("نفذت عناصر من تنظيم داعش الإرهابي حكم الإعدام بـ19 شخصا من التنظيم.")
+    doc = extract("وأعدم عناصر تنظيم داعش الإرهابي ثلاثة رهائن أمس.")
     assert [(a.country, a.sector) for a in _event(doc, "ASSAULT").actors] == [("IMG", "REB")]
 
 
@@ -1278,10 +1278,10 @@ def test_a_country_name_ending_in_alif_is_no_accusative(extract):
 
 
 def test_what_belongs_to_a_party_is_that_partys(extract):
-    doc = extract("وذكرت مصادر أن طائرة بدون طيار تابعة للجيش أطلقت فجر أمس صاروخاً على مجموعة من المسلحين.")
+    doc = extract("وقال شهود إن طائرة مسيرة تابعة للجيش أغارت على سيارة للمسلحين مساء الأحد.")
     assert _event(doc, "ASSAULT").actors[0].sector == "MIL"
 
 
 def test_preparing_to_be_exposed_is_no_attack(extract):
-    doc = extract("دعا الجنرال أمس الحكومة للاستعداد للتعرض لقصف بالصواريخ إذا اندلع نزاع جديد.")
+    doc = extract("ونصح الضابط الأهالي بالاستعداد للتعرض لغارات إذا تجدد القتال.")
     assert not [e for e in doc.events if e.type == "ASSAULT"]
