@@ -1,7 +1,8 @@
 """``marsad quality [--write [PATH]]``: the page a user reads to decide whether to trust us.
 
 Measures every figure the quality gate knows (seed, dev gold, GSR, NER when a model is shipped),
-benchmarks the pipeline on a news corpus, and prints ``docs/quality.md`` — or writes it with
+benchmarks the pipeline and the whole ingest (into a temporary SQLite file) on a news corpus, and
+prints ``docs/quality.md`` — or writes it with
 ``--write`` — with the figures, their floors, the commands that produced them and the date."""
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def register(sub) -> None:
     p.add_argument("--corpus", metavar="CORPUS.jsonl",
                    help=f"news corpus for the speed figures (default: SHARED/data/{DEFAULT_CORPUS})")
     p.add_argument("--bench-limit", type=int, metavar="N", help="benchmark only the first N articles")
-    p.add_argument("--no-bench", action="store_true", help="leave out the speed figures")
+    p.add_argument("--no-bench", action="store_true",
+                   help="leave out the speed figures (pipeline and ingest)")
     p.set_defaults(func=run)
 
 
@@ -45,11 +47,16 @@ def run(args) -> int:
         if not corpus.is_file():
             raise ConfigError(f"no benchmark corpus at {corpus} (give --corpus or --no-bench)")
         result = bench.run(corpus, limit=args.bench_limit)
+        # the whole ingest over the same corpus, into a temporary SQLite file (not with --bench-limit:
+        # ingest reads whole inputs)
+        ingest = bench.run_ingest([str(corpus)]) if args.bench_limit is None else None
+    else:
+        ingest = None
     figures, problems = gate.measure(shared)
     page = gate.quality_page(
         figures, problems, floors, result, date=_dt.date.today().isoformat(), version=__version__,
         commit=_commit(), shared=_display(shared), corpus=_display(corpus) if corpus else None,
-        bench_limit=args.bench_limit)
+        bench_limit=args.bench_limit, ingest=ingest)
     if args.write:
         out = Path(args.write)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -219,7 +219,7 @@ FIRST_BARS = {
 def quality_page(figures: dict[str, float], problems: dict[str, str], floors: dict[str, float],
                  bench: dict[str, Any] | None, *, date: str, version: str, commit: str | None,
                  shared: str = "../shared", corpus: str | None = None,
-                 bench_limit: int | None = None) -> str:
+                 bench_limit: int | None = None, ingest: dict[str, Any] | None = None) -> str:
     """``docs/quality.md``: the figures, their floors and first bars, the speed, and the commands
     that produced them."""
     lines = [
@@ -284,6 +284,22 @@ def quality_page(figures: dict[str, float], problems: dict[str, str], floors: di
             f"Command: `marsad bench {corpus}"
             + (f" --limit {bench_limit}" if bench_limit else "") + " --json`"
             f" (Python {bench['python']}; speed depends on the machine and its load).",
+        ]
+    if ingest:
+        first, second = ingest["first"], ingest["second"]
+        lines += [
+            "",
+            "Ingest (read, code, index for search, write in batches, cluster across articles) into",
+            "an empty SQLite file, then the same inputs again:",
+            "",
+            "| figure | value | first bar |",
+            "|---|---|---|",
+            f"| articles per second into SQLite, one core | {first['rate']:.1f} | ≥ 80 |",
+            f"| stored on the second run | {second['stored']} of {second['stored'] + second['already_present']} | 0 |",
+            f"| events, and clusters told by several articles | {ingest['clusters'].get('events', 0)}, "
+            f"{ingest['clusters'].get('multi_article_clusters', 0)} | – |",
+            "",
+            f"Command: `marsad bench --ingest {corpus} --json`.",
         ]
     return "\n".join(lines) + "\n"
 

@@ -29,6 +29,8 @@ def test_quality_page_without_gold_data(tmp_path, capsys):
     assert "marsad eval events" in page and "marsad eval gsr" in page and "not found" in page
     assert "## Speed and memory" in page and "articles per second" in page
     assert f"marsad bench {_display(corpus)} --json" in page
+    assert "articles per second into SQLite" in page and "| stored on the second run | 0 of 1 | 0 |" in page
+    assert f"marsad bench --ingest {_display(corpus)} --json" in page
     assert "Generated on 20" in page
 
 
