@@ -614,6 +614,14 @@ def _actor(ent: Entity) -> Actor:
                  a.get("wikidata"), list(a.get("also_sectors", [])))
 
 
+def _forces(actor: Actor) -> Actor:
+    """A state named by its country as the author of violence (قصفت تركيا، حرب الولايات
+    المتحدة على …): its armed forces, the government a defensible second reading."""
+    if actor.sector == "GOV":
+        actor.sector, actor.also_sectors = "MIL", sorted(set(actor.also_sectors) | {"GOV"})
+    return actor
+
+
 def _coordinated(s: _Sentence, first: Entity, hi_tok: int) -> list[Entity]:
     """``first`` and the phrases joined to it by و (الروس والأتراك، القوات السورية وحزب الله)."""
     out = [first]
@@ -728,6 +736,7 @@ class Coder:
         focus_place = focus_place_of(doc)
         all_places = doc_places(doc)
         sector_starts = {e.start for e in doc.entities if e.label == "SECTOR"}
+        gpe_starts = {e.start for e in doc.entities if e.label == "GPE"}
         peoples = {(e.start, e.end) for e in gentilics
                    if not normalize_string(e.text).endswith(("ي", "يه"))}
         events: list[Event] = []
@@ -746,6 +755,7 @@ class Coder:
                 cache[si].doc_places = all_places
                 cache[si].peoples = peoples
                 cache[si].doc_sector_starts = sector_starts
+                cache[si].doc_gpe_starts = gpe_starts
                 cache[si].norps = in_sentence["norps"].get(si, [])
                 cache[si].said = in_sentence["said"].get(si, [])
                 cache[si].previous_subject = subjects.get(si - 1)
@@ -890,7 +900,8 @@ class Coder:
             id=f"e{n + 1}", type=trig.type, mode=trig.mode, cameo=trig.cameo,
             trigger=s.doc.text[start:end],
             mentions=[Mention(ev_start, ev_end, start, end, s.index)],
-            actors=[_actor(a) for a in actors],
+            actors=[_forces(_actor(a)) if trig.type == "ASSAULT" and a.start in s.doc_gpe_starts
+                    else _actor(a) for a in actors],
             recipients=[_actor(r) for r in recipients],
         )
         if sent.headline:

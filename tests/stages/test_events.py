@@ -1285,3 +1285,16 @@ def test_what_belongs_to_a_party_is_that_partys(extract):
 def test_preparing_to_be_exposed_is_no_attack(extract):
     doc = extract("ونصح الضابط الأهالي بالاستعداد للتعرض لغارات إذا تجدد القتال.")
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("قصفت تركيا مواقع المسلحين شمال العراق أمس.", "TUR"),
+    ("شنت الولايات المتحدة غارات جوية على مواقع التنظيم.", "USA"),
+])
+def test_a_state_named_by_its_country_attacks_with_its_forces(extract, text, country):
+    actor = _event(extract(text), "ASSAULT").actors[0]
+    assert (actor.country, actor.sector) == (country, "MIL") and "GOV" in actor.also_sectors
+
+
+def test_a_state_named_by_its_country_still_talks_as_its_government(extract):
+    assert _event(extract("رحبت تركيا بالاتفاق."), "SUPPORT").actors[0].sector == "GOV"
