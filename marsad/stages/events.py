@@ -1001,7 +1001,8 @@ class Coder:
             if actor is None and kana is not None:
                 # وكانت وحدة من المقاومة قد اتهمت الحوثيين: the subject stands between كان and
                 # قد, governed by a preposition or not; what follows the verb is its object
-                actor = next((a for a in before if s.tok(a.start) > kana), None)
+                actor = next((a for a in s.actors if kana < s.tok(a.start) < t_first
+                              and a.end <= start), None)
                 if actor is None:
                     return [], []
                 if trig.genitive == "recipient" and "obj" in trig.recipient and \
@@ -1082,9 +1083,15 @@ class Coder:
                 s.in_cue(t_last + 1, "target") or any(i == t_last + 1 for i, _ in self._counts(s))
                 or s.word(t_last + 1) in _BELONGING)  # طائرة بدون طيار تابعة للجيش
             # (not the dead and wounded: أصدرت الحكومة حصيلة القتلى is no killing by it)
-            light_subject = before[-1] if before and free(before[-1]) and \
-                not s.in_cue(t_first, "toll") and \
-                self._light_verb_object(s, lo, t_first, start) else None
+            light = None if s.in_cue(t_first, "toll") else self._light_verb(s, lo, t_first, start)
+            light_subject = None
+            if light is not None and before and free(before[-1]):
+                light_subject = before[-1]
+            elif light is not None:
+                kana = self._kana_before(s, lo, light)
+                # وكانت «كتائب القسام»، جناح حماس، قد أطلقت صواريخ: between كان and قد
+                light_subject = next((a for a in s.actors if kana is not None
+                                      and kana < s.tok(a.start) < light), None)
             if suffix in _OBJECT_PRONOUNS and before:
                 # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before,
                 # the clause's subject rather than a phrase nested in it
@@ -1343,15 +1350,15 @@ class Coder:
                 return None
         return None
 
-    def _light_verb_object(self, s, lo, t_first, start) -> bool:
-        """Is the noun trigger at ``start`` the object of a light verb of its clause (شن …
-        غارات)? Not when another event noun stands between them (فتح تحقيقا في مقتل …: the
-        killing is what is investigated)."""
+    def _light_verb(self, s, lo, t_first, start) -> int | None:
+        """The token of the light verb of its clause whose object the noun trigger at ``start``
+        is (شن … غارات); none when another event noun stands between them (فتح تحقيقا في مقتل …:
+        the killing is what is investigated)."""
         verbs = [j for j in range(lo, t_first) if s.in_cue(j, "support")]
         if not verbs:
-            return False
+            return None
         after_verb = s.tokens[verbs[-1]].end
-        return not any(after_verb <= x < start for x in s.noun_triggers)
+        return None if any(after_verb <= x < start for x in s.noun_triggers) else verbs[-1]
 
     @staticmethod
     def _adjacent(s, a, t_first, t_last) -> bool:
@@ -1377,9 +1384,13 @@ class Coder:
         follows قد (وكانت X قد طالبت), when words stand between them."""
         if t_first < 1 or s.word(t_first - 1) not in ("قد", "وقد"):
             return None
-        for i in range(t_first - 3, lo - 1, -1):
+        # across the quotes and commas of an aside (وكانت «كتائب القسام»، الجناح العسكري لحماس،
+        # قد …), not across a complementiser: the subject of قال إن X قد is X
+        for i in range(t_first - 3, max(0, t_first - _APPOSITION_REACH) - 1, -1):
             if s.word(i) in _KANA:
                 return i
+            if i < lo and s.tokens[i].start in s.complement_starts:
+                return None
         return None
 
     @staticmethod

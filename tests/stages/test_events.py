@@ -1298,3 +1298,16 @@ def test_a_state_named_by_its_country_attacks_with_its_forces(extract, text, cou
 
 def test_a_state_named_by_its_country_still_talks_as_its_government(extract):
     assert _event(extract("رحبت تركيا بالاتفاق."), "SUPPORT").actors[0].sector == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت «كتائب القسام»، الجناح العسكري لحركة حماس، قد قصفت البلدات المحيطة بالقطاع.",
+    "وكانت «كتائب القسام»، الجناح العسكري لحركة حماس، قد أطلقت عشرات الصواريخ أمس على البلدات.",
+])
+def test_the_subject_between_kana_and_qad_across_an_aside(extract, text):
+    assert _event(extract(text), "ASSAULT").actors[0].country == "PSE"
+
+
+def test_kana_does_not_reach_across_a_complementiser(extract):
+    ev = _event(extract("وكانت الحكومة قالت إن المسلحين قد قتلوا الرهائن."), "ASSAULT")
+    assert ev.actors[0].sector == "REB"
