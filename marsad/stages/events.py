@@ -93,6 +93,7 @@ _SUBJECT_OPENERS = {"ان", "بان", "لان", "وان"} | _KANA
 _NEEDS_RECIPIENT = "@recipient"  # in triggers.tsv's requires column
 _UNCLAIMED = "@unclaimed"
 _INTRANSITIVE = "@intransitive"
+_EXPLODING = "@exploding"
 # What may follow a verb trigger in its word: nothing or an object pronoun (اقتحمها، قتلهم),
 # not the ي of a noun (في أيدي is no form of أيد)
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
@@ -128,6 +129,7 @@ class Trigger:
     needs_recipient: bool = False  # no event without a recipient party (ضرب)
     unclaimed: bool = False  # a device coded with an unidentified perpetrator when dated
     intransitive: bool = False  # its subject is what undergoes it (انفجرت القنبلة), no doer
+    exploding: bool = False  # an unclaimed device only where the sentence tells it exploded
     bound: bool = False  # a noun's form before a pronoun suffix (سيطرتهم): needs the suffix
     present: bool = False  # a verb form built on the imperfect stem (يقصف، تستهدف)
     masdar: bool = False  # a bare past stem spelled like its verbal noun (قتل، قصف، خطف)
@@ -188,6 +190,7 @@ def trigger_lexicon() -> Lexicon:
             needs_recipient=_NEEDS_RECIPIENT in flags,
             unclaimed=_UNCLAIMED in flags,
             intransitive=_INTRANSITIVE in flags,
+            exploding=_EXPLODING in flags,
         )
         nouns = set(_cells(row["nouns"]))
         for column, present in (("past", False), ("present", True)):
@@ -776,7 +779,8 @@ class Coder:
                                               if a is not None and (a.start, a.end) == (first.start, first.end)), None))
             else:
                 partyless.append(coded)
-                if trig.unclaimed or self._victim_frame(s, trig, start, m.prefix):
+                if trig.unclaimed and (not trig.exploding or si in exploded) or \
+                        self._victim_frame(s, trig, start, m.prefix):
                     unclaimed.add(id(event))
             if self._loser_unnamed(s, trig, event):
                 territorial.append(event)

@@ -1311,3 +1311,16 @@ def test_the_subject_between_kana_and_qad_across_an_aside(extract, text):
 def test_kana_does_not_reach_across_a_complementiser(extract):
     ev = _event(extract("وكانت الحكومة قالت إن المسلحين قد قتلوا الرهائن."), "ASSAULT")
     assert ev.actors[0].sector == "REB"
+
+
+def test_a_bomb_is_an_unclaimed_attack_only_when_it_explodes(extract):
+    ev = _event(extract("انفجرت قنبلة أمام مكاتب الحزب في البلدة أمس."), "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["UAF"]
+    for text in ("تمتلك الدولة قنابل نووية.", "وعثرت الشرطة على قنبلة في السوق أمس.",
+                 "وأطلقت الشرطة قنابل الغاز لتفريق المحتجين أمس."):
+        assert not any(a.sector == "UAF" for e in extract(text).events for a in e.actors)
+
+
+def test_to_open_a_door_is_no_party(extract):
+    doc = extract("وقال إنه سمع دوي انفجار ربما بسبب استعمال الشرطة عبوة لفتح أحد أبواب المبنى.")
+    assert not any(a.text == "فتح" for e in doc.events for a in e.actors)
