@@ -102,15 +102,16 @@ _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds
 _CLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"}  # before a name in its word
 _DAMMA = "\u064f"  # the vowel of a passive's first syllable, when the text writes it (قُتل)
 _AGENT_OPENERS = {normalize_string(w) for w in ("على يد", "على أيدي", "من قبل", "على ايدي")}
-_BELONGING = {normalize_string(w) for w in ("تابعة", "التابعة", "تابع", "التابع", "تابعين", "التابعين")}
+_BELONGING = {normalize_string(w)
+              for w in ("تابعة", "التابعة", "تابع", "التابع", "تابعين", "التابعين")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
 _EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
 _ABOUT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT"}
 _VERBAL_REACH = 6  # tokens after a word of attack to its qualifier (شنت أحزاب المعارضة هجوما لاذعا)
 # attack words that are also used of words (هاجم الرئيس خصمه، شن هجوما على الحكومة)
-_VERBAL_ATTACKS = {normalize_string(w) for w in ("هاجم", "هجوم", "هجوما", "هجمات", "الهجوم", "شن", "شنت",
-                                                 "شن هجوما", "شن هجوم", "شنت هجوما")}
+_VERBAL_ATTACKS = {normalize_string(w) for w in ("هاجم", "هجوم", "هجوما", "هجمات", "الهجوم", "شن",
+                                                 "شنت", "شن هجوما", "شن هجوم", "شنت هجوما")}
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", '"', "«", "»", "-", "–", "؟", "?", "!", "."}
 
 
@@ -972,11 +973,12 @@ class Coder:
             # قُتل، اعتقلوا على أيدي مقاتلي الجبهة: a passive; its subject, before or after
             # it, suffers it, and the doer is named after an agentive cue, if at all
             agent = self._agentive(s, after)
-            victim = next((a for a in after if a is not agent and free(a)
-                           and s.tok(a.start) - t_last <= _SUBJECT_REACH), None) \
-                if not (before and s.preposition_before(before[-1]) in (None, "من")
-                        and s.tok(before[-1].end - 1) >= t_first - 2) \
-                else before[-1]  # (مقاتلون من المعارضة اعتقلوا: a part of that group)
+            if before and s.preposition_before(before[-1]) in (None, "من") and \
+                    s.tok(before[-1].end - 1) >= t_first - 2:
+                victim = before[-1]  # (مقاتلون من المعارضة اعتقلوا: a part of that group)
+            else:
+                victim = next((a for a in after if a is not agent and free(a)
+                               and s.tok(a.start) - t_last <= _SUBJECT_REACH), None)
             return ([] if agent is None else _coordinated(s, agent, hi)), \
                 ([] if victim is None else _coordinated(s, victim, hi))
         if trig.pos == "V":
@@ -1166,7 +1168,8 @@ class Coder:
         if not recipient and actor is by_position and trig.type in _MATERIAL_CONFLICT and \
                 trig.genitive == "recipient" and not trig.present and "obj" in trig.recipient \
                 and not suffix and (trig.type == "ASSAULT" or _indefinite_group(actor)) \
-                and not self._object_after_aside(s, hi) and not _accusative_after(s, actors[-1], hi):
+                and not self._object_after_aside(s, hi) \
+                and not _accusative_after(s, actors[-1], hi):
             # قتل جندي في هجوم، اعتقل ناشط، أعدم فلان، قتل الخاطف: the phrase after a verb of
             # killing (any phrase) or of arresting (an indefinite one: اعتقلت الشرطة is active),
             # with no object after it, is the victim of a passive
@@ -1204,7 +1207,8 @@ class Coder:
         """The civilians of a populated place an attack is aimed at, as its object or after its
         preposition (تقصف المدينة، شنت غارات على القرى): a party with no name, its country
         that of the event's place (see :meth:`describe`)."""
-        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors
+                                 if a.start > s.tokens[t_last].start])
         for i in range(anchor + 1, min(hi, anchor + 1 + _RECIPIENT_REACH)):
             if not s.in_cue(i, "populated"):
                 continue
@@ -1223,7 +1227,8 @@ class Coder:
         مسلحي الحوثي في كمين للقوات الحكومية): the attack's victims."""
         if not ("ب" in prefix or _bare(s.word(t_first - 1)) in _CAUSE_WORDS):
             return []
-        casualty = next((j for j in range(t_first - 1, lo - 1, -1) if s.in_cue(j, "casualty")), None)
+        casualty = next((j for j in range(t_first - 1, lo - 1, -1) if s.in_cue(j, "casualty")),
+                        None)
         if casualty is None:
             return []
         used = {(a.start, a.end) for a in actors}
