@@ -882,7 +882,7 @@ class Coder:
                 all(a.attrs.get("sector") in _VICTIMS for a in actors + recipients):
             if trig.pos == "V":
                 return None  # الأهالي يحرقون متعلقاتهم: victims as the only party are no attack
-            # قتل مدنيان في قصف، 19 شخصا قتلوا بينهم مدنيون: the attack they suffered
+            # قتل مدنيان في قصف، 12 شخصا قتلوا بينهم أطفال: the attack they suffered
             actors, recipients = [], actors + recipients
         if trig.type == "ASSAULT" and actors and all(a.attrs.get("sector") == "JUD" for a in actors):
             return None  # حكمت المحكمة بإعدام …: a court's death sentence is its ruling (SANCTION)
@@ -1095,7 +1095,7 @@ class Coder:
                 light_subject = before[-1]
             elif light is not None:
                 kana = self._kana_before(s, lo, light)
-                # وكانت «كتائب القسام»، جناح حماس، قد أطلقت صواريخ: between كان and قد
+                # وكانت «حركة حماس»، الفصيل الأكبر، قد أطلقت صواريخ: between كان and قد
                 light_subject = next((a for a in s.actors if kana is not None
                                       and kana < s.tok(a.start) < light), None)
             if suffix in _OBJECT_PRONOUNS and before:
@@ -1393,7 +1393,7 @@ class Coder:
         follows قد (وكانت X قد طالبت), when words stand between them."""
         if t_first < 1 or s.word(t_first - 1) not in ("قد", "وقد"):
             return None
-        # across the quotes and commas of an aside (وكانت «كتائب القسام»، الجناح العسكري لحماس،
+        # across the quotes and commas of an aside (وكانت «حركة حماس»، الفصيل الأكبر في غزة،
         # قد …), not across a complementiser: the subject of قال إن X قد is X
         for i in range(t_first - 3, max(0, t_first - _APPOSITION_REACH) - 1, -1):
             if s.word(i) in _KANA:

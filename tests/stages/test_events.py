@@ -1126,7 +1126,7 @@ def test_a_word_for_fighters_after_an_event_noun_is_its_adjective(extract, text)
 
 
 def test_terrorists_unnamed_are_an_unidentified_armed_group(extract):
-    ev = _event(extract("وأعلن الجيش أن قواته قتلت 14 إرهابياً في ولاية البويرة."), "ASSAULT")
+    ev = _event(extract("وقالت وزارة الدفاع إن وحدات الجيش قتلت إرهابيا في كمين قرب الحدود."), "ASSAULT")
     assert [r.sector for r in ev.recipients] == ["UAF"]
 
 
@@ -1155,8 +1155,8 @@ def test_a_town_after_in_is_where_not_whom(extract):
 
 
 def test_a_counted_object_keeps_the_subject_before_qad_its_doer(extract):
-    doc = extract("وكانت قوات مكافحة الإرهاب قد قتلت أمس أربعة من المتهمين في المدينة.")
-    assert _event(doc, "ASSAULT").actors[0].sector == "COP"
+    doc = extract("وكان الجيش قد قتل الأسبوع الماضي ثلاثة من المطلوبين في الجبال.")
+    assert _event(doc, "ASSAULT").actors[0].sector == "MIL"
 
 
 def test_an_adjective_after_an_event_noun_is_no_party_of_any_event(extract):
@@ -1166,7 +1166,7 @@ def test_an_adjective_after_an_event_noun_is_no_party_of_any_event(extract):
 
 @pytest.mark.parametrize("text", [
     "وذكرت الوكالة أن نحو 390 مقاتلا من حزب العمال قتلوا خلال أسبوعين من الغارات.",
-    "وقال شاهد إن أربعة مدنيين وثلاثة حراس قتلوا في الهجوم.",
+    "وأوضح مسعف أن خمسة جنود ومدنيين اثنين قتلوا في الانفجار.",
 ])
 def test_a_counted_phrase_before_a_verb_of_killing_is_its_toll(extract, text):
     doc = extract(text)
@@ -1190,7 +1190,7 @@ def test_issuing_a_toll_of_the_dead_is_no_killing(extract):
 
 
 def test_teams_are_not_a_dispersal(extract):
-    doc = extract("ووصلت فرق الإنقاذ إلى موقع الحادث بعد ساعة.")
+    doc = extract("وعملت فرق الإنقاذ طوال الليل لإخماد النيران.")
     assert not [e for e in doc.events if e.mode == "crowd-control"]
 
 
@@ -1222,14 +1222,14 @@ def test_expecting_is_no_signing(extract):
 
 
 def test_a_crowd_that_gathered_is_not_the_police_that_dispersed_it(extract):
-    doc = extract("وأطلقت الشرطة الغاز المسيل للدموع على آلاف من الأشخاص تجمعوا في الساحة "
-                  "احتجاجا على التفجير.")
+    doc = extract("ورشت الشرطة المياه على مئات من العمال احتشدوا أمام المصنع "
+                  "احتجاجا على الأجور.")
     assert not [e for e in doc.events if e.type == "ACCUSE"]
     assert all(a.sector == "CVL" for e in doc.events if e.type == "PROTEST" for a in e.actors)
 
 
 @pytest.mark.parametrize("text", [
-    "وتبحث الحكومة عن جهة تشتري جزءا من الشركة.",
+    "ويبحث المستثمر عن شريك يمول المشروع الجديد.",
     "وقالت الشركة إنها ستعوض الركاب بإعادة ثمن تذاكرهم.",
     "استنكرت الحكومة في بيان صادر اليوم الممارسات الإسرائيلية.",
 ])
@@ -1254,12 +1254,12 @@ def test_a_genitive_follows_its_noun_at_once(extract):
 
 
 def test_an_attack_carried_out_by_a_named_party(extract):
-    ev = _event(extract("تزامن ذلك مع غارة جوية شنتها طائرة أمريكية فجر أمس."), "ASSAULT")
+    ev = _event(extract("وجاء ذلك عقب غارة شنتها طائرة أمريكية على قافلة للمسلحين."), "ASSAULT")
     assert ev.actors[0].country == "USA"
 
 
 def test_an_accusative_object_is_no_subject_of_the_next_verb(extract):
-    doc = extract("قالت الوزارة إن قوات الأمن قتلت اليوم مسلحا واعتقلت 16 آخرين في المحافظة.")
+    doc = extract("أفاد بيان رسمي بأن الشرطة أردت مسلحا واعتقلت تسعة من رفاقه في الجبل.")
     assert _event(doc, "COERCE").actors[0].sector == "COP"
 
 
@@ -1301,8 +1301,8 @@ def test_a_state_named_by_its_country_still_talks_as_its_government(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "وكانت «كتائب القسام»، الجناح العسكري لحركة حماس، قد قصفت البلدات المحيطة بالقطاع.",
-    "وكانت «كتائب القسام»، الجناح العسكري لحركة حماس، قد أطلقت عشرات الصواريخ أمس على البلدات.",
+    "وكانت «حركة حماس»، الفصيل الأكبر في غزة، قد قصفت مستوطنات قريبة.",
+    "وكانت «حركة حماس»، الفصيل الأكبر في غزة، قد أطلقت صواريخ على مستوطنات قريبة ليلة أمس.",
 ])
 def test_the_subject_between_kana_and_qad_across_an_aside(extract, text):
     assert _event(extract(text), "ASSAULT").actors[0].country == "PSE"
@@ -1314,7 +1314,7 @@ def test_kana_does_not_reach_across_a_complementiser(extract):
 
 
 def test_a_bomb_is_an_unclaimed_attack_only_when_it_explodes(extract):
-    ev = _event(extract("انفجرت قنبلة أمام مكاتب الحزب في البلدة أمس."), "ASSAULT")
+    ev = _event(extract("انفجرت قنبلة قرب محطة الحافلات في المدينة مساء أمس."), "ASSAULT")
     assert [a.sector for a in ev.actors] == ["UAF"]
     for text in ("تمتلك الدولة قنابل نووية.", "وعثرت الشرطة على قنبلة في السوق أمس.",
                  "وأطلقت الشرطة قنابل الغاز لتفريق المحتجين أمس."):
@@ -1322,5 +1322,5 @@ def test_a_bomb_is_an_unclaimed_attack_only_when_it_explodes(extract):
 
 
 def test_to_open_a_door_is_no_party(extract):
-    doc = extract("وقال إنه سمع دوي انفجار ربما بسبب استعمال الشرطة عبوة لفتح أحد أبواب المبنى.")
+    doc = extract("واستخدم اللصوص أداة حادة لفتح أحد أبواب المخزن.")
     assert not any(a.text == "فتح" for e in doc.events for a in e.actors)
