@@ -1324,3 +1324,19 @@ def test_a_bomb_is_an_unclaimed_attack_only_when_it_explodes(extract):
 def test_to_open_a_door_is_no_party(extract):
     doc = extract("واستخدم اللصوص أداة حادة لفتح أحد أبواب المخزن.")
     assert not any(a.text == "فتح" for e in doc.events for a in e.actors)
+
+
+def test_shots_fired_at_people_are_an_attack(extract):
+    ev = _event(extract("وكان المسلح أطلق عدة أعيرة نارية على مجموعة من السياح في الساحة."), "ASSAULT")
+    assert ev.mode == "firearms" and [r.sector for r in ev.recipients] == ["CVL"]
+
+
+def test_holding_people_hostage_is_an_abduction_not_an_arrest(extract):
+    ev = _event(extract("وقال المصدر إن مسلحين احتجزوا أربعة من الشرطة رهائن منذ مساء أمس."), "ASSAULT")
+    assert ev.mode == "abduct" and ev.actors[0].sector == "REB"
+    assert _event(extract("احتجزت الشرطة عشرة متظاهرين أمس."), "COERCE").mode == "arrest"
+
+
+def test_prisoners_beaten_by_guards(extract):
+    ev = _event(extract("وأكد التقرير أن النزلاء تعرضوا للضرب المبرح من قبل الحراس."), "ASSAULT")
+    assert ev.mode == "beat" and [r.sector for r in ev.recipients] == ["CVL"]
