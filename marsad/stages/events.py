@@ -104,6 +104,8 @@ _DAMMA = "\u064f"  # the vowel of a passive's first syllable, when the text writ
 _AGENT_OPENERS = {normalize_string(w) for w in ("على يد", "على أيدي", "من قبل", "على ايدي")}
 _BELONGING = {normalize_string(w)
               for w in ("تابعة", "التابعة", "تابع", "التابع", "تابعين", "التابعين")}
+_ONE_PERSON = {normalize_string(w) for w in ("شخص", "جندي", "شرطي", "مدني", "مواطن", "طفل", "امرأة",
+                                             "رجل", "صحفي", "ضابط", "مسلح", "عنصر")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
 _EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
@@ -1717,6 +1719,13 @@ class Coder:
             if kind and kind not in out:
                 out[kind] = {"text": s.tokens[i].norm and s.doc.text[s.tokens[i].start:s.tokens[i].end],
                              "min": count[0], "max": count[1]}
+        for i in range(lo, hi - 1):
+            # مقتل شخص، إصابة جندي: one person named after a word of the dead or wounded
+            kind = self.sizes.get(s.word(i)) or self.sizes.get(s.word(i).lstrip("وف"))
+            if kind and kind not in out and s.tokens[i + 1].start in s.doc_sector_starts and \
+                    s.word(i + 1) in _ONE_PERSON:
+                tok = s.tokens[i + 1]
+                out[kind] = {"text": s.doc.text[tok.start:tok.end], "min": 1, "max": 1}
         return out
 
 

@@ -1340,3 +1340,9 @@ def test_holding_people_hostage_is_an_abduction_not_an_arrest(extract):
 def test_prisoners_beaten_by_guards(extract):
     ev = _event(extract("وأكد التقرير أن النزلاء تعرضوا للضرب المبرح من قبل الحراس."), "ASSAULT")
     assert ev.mode == "beat" and [r.sector for r in ev.recipients] == ["CVL"]
+
+
+def test_one_person_killed_is_a_toll_of_one(extract):
+    ev = _event(extract("وأعلن مصدر في الشرطة مقتل شخص إثر انفجار عبوة ناسفة شمال المدينة."), "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["UAF"]
+    assert ev.size["dead"]["min"] == 1 == ev.size["dead"]["max"]
