@@ -107,7 +107,7 @@ _BELONGING = {normalize_string(w)
 _ONE_PERSON = {normalize_string(w) for w in ("شخص", "جندي", "شرطي", "مدني", "مواطن", "طفل", "امرأة",
                                              "رجل", "صحفي", "ضابط", "مسلح", "عنصر")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
-_EXPOSURE_REACH = 12  # tokens between a verb of exposure and the attack noun it is exposed to
+_EXPOSURE_REACH = _APPOSITION_REACH  # from a verb of exposure to its attack noun, across an aside
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
 _ABOUT_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT"}
 _VERBAL_REACH = 6  # tokens after a word of attack to its qualifier (شنت أحزاب المعارضة هجوما لاذعا)

@@ -1346,3 +1346,9 @@ def test_one_person_killed_is_a_toll_of_one(extract):
     ev = _event(extract("وأعلن مصدر في الشرطة مقتل شخص إثر انفجار عبوة ناسفة شمال المدينة."), "ASSAULT")
     assert [a.sector for a in ev.actors] == ["UAF"]
     assert ev.size["dead"]["min"] == 1 == ev.size["dead"]["max"]
+
+
+def test_exposure_reaches_across_a_long_aside(extract):
+    doc = extract("وأشار البيان إلى تعرض مراكز للجيش، خلال الأسابيع الماضية وفي عدد من أحياء العاصمة، "
+                  "لاعتداءات متكررة أوقعت جرحى أمس.")
+    assert [r.sector for r in _event(doc, "ASSAULT").recipients] == ["MIL"]
