@@ -1413,6 +1413,9 @@ class Coder:
         if trig.pos == "N" and any(s.in_cue(j, "background") for j in (t_first - 1, t_first - 2)
                                    if j >= 0):
             return True
+        if trig.pos == "N" and t_first >= 3 and _bare(s.word(t_first - 1)) in ("في", "ب") and \
+                s.in_cue(t_first - 3, "background"):
+            return True  # المتهم الرئيسي في اغتيال: an adjective between
         opener = next((j for j in range(t_first - 1, max(lo, t_first - 4) - 1, -1)
                        if s.in_cue(j, "subordinate")), None)
         if opener is None and lo > 0 and (s.in_cue(lo - 1, "subordinate")

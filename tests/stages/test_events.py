@@ -1352,3 +1352,16 @@ def test_exposure_reaches_across_a_long_aside(extract):
     doc = extract("وأشار البيان إلى تعرض مراكز للجيش، خلال الأسابيع الماضية وفي عدد من أحياء العاصمة، "
                   "لاعتداءات متكررة أوقعت جرحى أمس.")
     assert [r.sector for r in _event(doc, "ASSAULT").recipients] == ["MIL"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتساءل الموظف عن فائدة هذا الانفجار المالي للمواطن.",
+    "ويحذر الخبراء من الانفجار السكاني في المدن الكبرى.",
+])
+def test_a_financial_or_population_explosion_is_no_attack(extract, text):
+    assert not [e for e in extract(text).events if e.type == "ASSAULT"]
+
+
+def test_the_accused_in_an_assassination_tells_it_as_background(extract):
+    doc = extract("وسافر المتهم الرئيسي في اغتيال الوزير إلى الخارج أمس.")
+    assert all("background" in e.context for e in doc.events if e.type == "ASSAULT")
