@@ -575,16 +575,17 @@ def _word_start(doc: Document, offset: int) -> int:
     return offset
 
 
-def _historical(ev: Event, s: "_Sentence") -> bool:
+def _historical(ev: Event, s: "_Sentence", present: bool) -> bool:
     """Is the event dated more than :data:`_HISTORY_DAYS` before publication: by its own date,
-    or, when its clause names none, by the dates of its sentence, all that long ago (the
-    bombing … that killed 200 in 1988)?"""
+    or, when its clause names none and it is not told in the present (يعتصم المتظاهرون … الذي
+    أطاحه انقلاب عام 2006), by the dates of its sentence, all that long ago (the bombing …
+    that killed 200 in 1988)?"""
     published = s.doc.published
     if not published or not ev.date:
         return False
     if ev.date_precision == "publication":
-        return bool(s.dates) and all(_long_before(d.attrs["value"], d.attrs["precision"], published)
-                                     for d in s.dates)
+        return not present and bool(s.dates) and all(
+            _long_before(d.attrs["value"], d.attrs["precision"], published) for d in s.dates)
     return ev.date_precision is not None and _long_before(ev.date, ev.date_precision, published)
 
 
@@ -932,7 +933,7 @@ class Coder:
         event.size = self.size(s, lo, hi)
         if self._background(s, trig, t_first, lo):
             event.context.append(BACKGROUND)
-        if _historical(event, s):
+        if _historical(event, s, trig.present):
             event.context.append(HISTORICAL)
         if (trig.pos == "N" or trig.masdar) and (s.cue_before(t_first, "accusation") or (
                 "ب" in prefix and s.cue_between(max(lo, t_first - _ACCUSATION_REACH), t_first,

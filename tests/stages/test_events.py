@@ -1365,3 +1365,9 @@ def test_a_financial_or_population_explosion_is_no_attack(extract, text):
 def test_the_accused_in_an_assassination_tells_it_as_background(extract):
     doc = extract("وسافر المتهم الرئيسي في اغتيال الوزير إلى الخارج أمس.")
     assert all("background" in e.context for e in doc.events if e.type == "ASSAULT")
+
+
+def test_an_old_date_about_another_event_does_not_age_a_present_one(extract):
+    doc = extract("ويعتصم مئات المتظاهرين أمام البرلمان، ويطالبون برحيل الرئيس الذي جاء به انقلاب عام 1999.",
+                  published="2008-06-01")
+    assert "historical" not in _event(doc, "PROTEST").context
