@@ -228,16 +228,17 @@ def run_ingest(targets: list[str], *, db: str | None = None, batch_size: int = 6
         pipeline, _ = available_pipeline()
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         store = open_store(db or str(Path(tmp) / "bench.sqlite"))
+        where = store.url.split("?")[0]  # without connection options
         try:
             held = store.stats()["articles"]
             if held:
-                raise ConfigError(f"the benchmark needs an empty database; {store.url.split('?')[0]} "
-                                  f"holds {held} articles")
+                raise ConfigError(f"the benchmark needs an empty database; {where} holds {held} "
+                                  "articles")
             first = ingest(targets, store, pipeline=pipeline, batch_size=batch_size)
             second = ingest(targets, store, pipeline=pipeline, batch_size=batch_size)
             return {
                 "inputs": list(targets),
-                "db": store.url.split("?")[0] if db else "sqlite (temporary file)",
+                "db": where if db else "sqlite (temporary file)",
                 "dialect": store.dialect,
                 "stages": pipeline.names,
                 "articles_per_second": round(first.rate, 1),

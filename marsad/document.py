@@ -173,6 +173,13 @@ class Document:
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
 
+    def word_start(self, offset: int) -> int:
+        """Where the whitespace-separated word holding ``offset`` begins (an entity or a cue may
+        start after its word's clitics: الدورية، وأسفرت)."""
+        while offset > 0 and not self.text[offset - 1].isspace():
+            offset -= 1
+        return offset
+
     def sentence_of(self, offset: int) -> int:
         """The index of the sentence holding an original offset: the last one starting at or
         before it (0 before the first)."""

@@ -41,7 +41,7 @@ def run(args) -> int:
 
     shared = Path(args.shared)
     floors = gate.load_floors(args.floors) if Path(args.floors).is_file() else {}
-    result = corpus = None
+    result = corpus = ingest = None
     if not args.no_bench:  # first, so that its peak memory is the benchmark's alone
         corpus = Path(args.corpus) if args.corpus else shared / "data" / DEFAULT_CORPUS
         if not corpus.is_file():
@@ -49,9 +49,8 @@ def run(args) -> int:
         result = bench.run(corpus, limit=args.bench_limit)
         # the whole ingest over the same corpus, into a temporary SQLite file (not with --bench-limit:
         # ingest reads whole inputs)
-        ingest = bench.run_ingest([str(corpus)]) if args.bench_limit is None else None
-    else:
-        ingest = None
+        if args.bench_limit is None:
+            ingest = bench.run_ingest([str(corpus)])
     figures, problems = gate.measure(shared)
     page = gate.quality_page(
         figures, problems, floors, result, date=_dt.date.today().isoformat(), version=__version__,

@@ -44,6 +44,7 @@ from ..pipeline import stage
 from ..resources import duals, forms, table
 from ..resources.countries import NON_STATE_CODES
 from ..resources.homographs import homographs, neighbours
+from ..text.clitics import ends_with_article, is_noun_prefix
 from ..text.matcher import Lexicon, longest_first
 from ..text.normalize import normalize_string
 
@@ -99,13 +100,10 @@ _EXPLODING = "@exploding"
 _VERB_OBJECT_SUFFIXES = _OBJECT_PRONOUNS | {"", "ك", "كم", "كما", "كن", "نا"}
 _HEDGE_REACH = 10  # tokens a hedge (يبدو، ربما) reaches forward
 _MODAL_CUES = {"negation", "future", "plan", "hedge", "demand"}  # the cue kinds modality reads
-_CLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"}  # before a name in its word
 _DAMMA = "\u064f"  # the vowel of a passive's first syllable, when the text writes it (قُتل)
 _AGENT_OPENERS = {normalize_string(w) for w in ("على يد", "على أيدي", "من قبل", "على ايدي")}
 _BELONGING = {normalize_string(w)
               for w in ("تابعة", "التابعة", "تابع", "التابع", "تابعين", "التابعين")}
-_ONE_PERSON = {normalize_string(w) for w in ("شخص", "جندي", "شرطي", "مدني", "مواطن", "طفل", "امرأة",
-                                             "رجل", "صحفي", "ضابط", "مسلح", "عنصر")}
 _AIMED = {"علي", "ضد", "باتجاه", "نحو"}  # prepositions of an attack's target
 _EXPOSURE_REACH = _APPOSITION_REACH  # from a verb of exposure to its attack noun, across an aside
 _ATTEMPTED = {normalize_string(w) for w in ("لمحاولة", "لمحاولات", "لعملية")}  # تعرض لمحاولة اغتيال
@@ -274,6 +272,9 @@ class _Sentence:
         self.noun_triggers = list(noun_triggers)  # original start offsets of noun triggers
         self.counts: list | None = None  # numbers by token, filled by the coder on first use
         self.doc_places: list[Entity] | None = None  # the article's places, set by the coder
+        # starts of the article's group nouns and country names, set by the coder
+        self.doc_sector_starts: set[int] = set()
+        self.doc_gpe_starts: set[int] = set()
         # the article's plural gentilics (الفلسطينيين، السوريون), set by the coder: a people,
         # which the link stage codes as its state
         self.peoples: set[tuple[int, int]] = set()
@@ -405,6 +406,11 @@ def _people_party(gentilic: Entity, sector: str) -> Entity:
     forces (غارة إسرائيلية)."""
     return Entity(gentilic.start, gentilic.end, "ACTOR", gentilic.text, source="events",
                   attrs={"country": gentilic.attrs.get("country"), "sector": sector})
+
+
+def _bare_proclitic(letters: str) -> bool:
+    """Conjunction and preposition letters before a name in its word, no article (وعدن)."""
+    return is_noun_prefix(letters) and not ends_with_article(letters)
 
 
 def _accusative_after(s, phrase: Entity, hi: int) -> bool:
@@ -555,7 +561,7 @@ def _carry_sources(events: list[Event], doc: Document, cues: list[tuple]) -> Non
     sentence before (كما ارتفع عدد الغارات …، بينما استهدفت … after أعلن المرصد أن …), is
     reported by that sentence's source."""
     continuing = {doc.sentence_of(c_start) for c_start, _, kind in cues if kind == "continuation"
-                  and doc.sentences[doc.sentence_of(c_start)].start == _word_start(doc, c_start)}
+                  and doc.sentences[doc.sentence_of(c_start)].start == doc.word_start(c_start)}
     sources: dict[int, list[Source]] = {}
     for ev in events:
         sentence = ev.mentions[0].sentence
@@ -566,13 +572,6 @@ def _carry_sources(events: list[Event], doc: Document, cues: list[tuple]) -> Non
             sources.setdefault(sentence, ev.attribution)
             if ev.modality == "asserted":
                 ev.modality = "reported"
-
-
-def _word_start(doc: Document, offset: int) -> int:
-    """Where the word holding ``offset`` begins (a cue may start after its word's و)."""
-    while offset > 0 and not doc.text[offset - 1].isspace():
-        offset -= 1
-    return offset
 
 
 def _historical(ev: Event, s: "_Sentence", present: bool) -> bool:
@@ -627,6 +626,20 @@ def _forces(actor: Actor) -> Actor:
     if actor.sector == "GOV":
         actor.sector, actor.also_sectors = "MIL", sorted(set(actor.also_sectors) | {"GOV"})
     return actor
+
+
+def _after_parties(s: _Sentence, actors: list[Entity], t_last: int) -> int:
+    """The last token of the trigger or of the parties told after it: where its recipient may
+    start looking."""
+    return max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+
+
+def _kana_subject(s: _Sentence, kana: int | None, t: int) -> Entity | None:
+    """The phrase between a كان form at ``kana`` and the verb at ``t`` (وكانت X قد …)."""
+    if kana is None:
+        return None
+    return next((a for a in s.actors if kana < s.tok(a.start) and a.end <= s.tokens[t].start),
+                None)
 
 
 def _coordinated(s: _Sentence, first: Entity, hi_tok: int) -> list[Entity]:
@@ -711,7 +724,7 @@ class Coder:
             near = names[bisect.bisect_left(name_starts, start - longest):
                          bisect.bisect_left(name_starts, end)]
             if not any(n.start <= start and end <= n.end or start < n.start < end
-                       and n.label in ("GPE", "LOC") and doc.text[start:n.start] in _CLITICS
+                       and n.label in ("GPE", "LOC") and _bare_proclitic(doc.text[start:n.start])
                        for n in near):
                 # not a word inside a name (وزارة الحرب، أبين), nor a place with its clitic
                 # (وعدن is "and Aden", not "they promised")
@@ -1010,8 +1023,7 @@ class Coder:
             if actor is None and kana is not None:
                 # وكانت وحدة من المقاومة قد اتهمت الحوثيين: the subject stands between كان and
                 # قد, governed by a preposition or not; what follows the verb is its object
-                actor = next((a for a in s.actors if kana < s.tok(a.start) < t_first
-                              and a.end <= start), None)
+                actor = _kana_subject(s, kana, t_first)
                 if actor is None:
                     return [], []
                 if trig.genitive == "recipient" and "obj" in trig.recipient and \
@@ -1028,7 +1040,7 @@ class Coder:
                               if max(lo, t_first - _SUBJECT_REACH) <= i < t_first
                               and not self._in_date(s, i)), None)
                 if count is not None:
-                    # 19 شخصا قتلوا، نحو 390 مقاتلا من الحزب قتلوا: a counted phrase before a
+                    # 12 شخصا قتلوا، نحو 50 مقاتلا من الحزب قتلوا: a counted phrase before a
                     # verb of killing is its toll; its group, if named, the victims
                     victims = [a for a in before if s.tok(a.start) > count]
                     agent = self._agentive(s, after)
@@ -1097,10 +1109,8 @@ class Coder:
             if light is not None and before and free(before[-1]):
                 light_subject = before[-1]
             elif light is not None:
-                kana = self._kana_before(s, lo, light)
                 # وكانت «حركة حماس»، الفصيل الأكبر، قد أطلقت صواريخ: between كان and قد
-                light_subject = next((a for a in s.actors if kana is not None
-                                      and kana < s.tok(a.start) < light), None)
+                light_subject = _kana_subject(s, self._kana_before(s, lo, light), light)
             if suffix in _OBJECT_PRONOUNS and before:
                 # تقدم المقاتلين وسيطرتهم: the pronoun stands for the phrase told just before,
                 # the clause's subject rather than a phrase nested in it
@@ -1210,8 +1220,7 @@ class Coder:
         """The civilians of a populated place an attack is aimed at, as its object or after its
         preposition (تقصف المدينة، شنت غارات على القرى): a party with no name, its country
         that of the event's place (see :meth:`describe`)."""
-        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors
-                                 if a.start > s.tokens[t_last].start])
+        anchor = _after_parties(s, actors, t_last)
         for i in range(anchor + 1, min(hi, anchor + 1 + _RECIPIENT_REACH)):
             if not s.in_cue(i, "populated"):
                 continue
@@ -1243,8 +1252,7 @@ class Coder:
         """A gentilic standing as a noun where the recipient goes (قتلت القوات فلسطينيا، أطلقوا
         النار على سوري): a civilian of that country. After a noun it is that noun's adjective
         (صياد فلسطيني، الحدود السورية), not a person."""
-        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors
-                                 if a.start > s.tokens[t_last].start])
+        anchor = _after_parties(s, actors, t_last)
         for norp in s.norps:
             i = s.tok(norp.start)
             if i <= anchor or i >= hi or i - anchor > _RECIPIENT_REACH:
@@ -1519,7 +1527,7 @@ class Coder:
         """The phrase after the trigger that its prepositions (or none, for a direct object)
         introduce, allowing a few head nouns between (على مواقع الميليشيات)."""
         used = {(a.start, a.end) for a in actors}
-        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+        anchor = _after_parties(s, actors, t_last)
         wanted = set(trig.recipient)
         for a in after:
             if (a.start, a.end) in used or a.start < s.tokens[anchor].end:
@@ -1559,7 +1567,7 @@ class Coder:
         تجمعاته)?"""
         if trig.pos == "V" and "obj" in trig.recipient and suffix in _OBJECT_PRONOUNS:
             return True
-        anchor = max([t_last] + [s.tok(a.end - 1) for a in actors if a.start > s.tokens[t_last].start])
+        anchor = _after_parties(s, actors, t_last)
         preps = [p for p in trig.recipient if p not in ("obj", "-")]
         for j in range(anchor + 1, min(hi, anchor + 3)):
             w = _bare(s.word(j))
@@ -1717,7 +1725,7 @@ class Coder:
             kind = None
             for j in (i - 1, i - 2, i + 1, i + 2):
                 if lo <= j < hi:
-                    kind = self.sizes.get(s.word(j)) or self.sizes.get(s.word(j).lstrip("وف"))
+                    kind = self._size_kind(s.word(j))
                     if kind:
                         break
             if kind and kind not in out:
@@ -1725,12 +1733,16 @@ class Coder:
                              "min": count[0], "max": count[1]}
         for i in range(lo, hi - 1):
             # مقتل شخص، إصابة جندي: one person named after a word of the dead or wounded
-            kind = self.sizes.get(s.word(i)) or self.sizes.get(s.word(i).lstrip("وف"))
+            kind = self._size_kind(s.word(i))
             if kind and kind not in out and s.tokens[i + 1].start in s.doc_sector_starts and \
-                    s.word(i + 1) in _ONE_PERSON:
+                    s.in_cue(i + 1, "person"):
                 tok = s.tokens[i + 1]
                 out[kind] = {"text": s.doc.text[tok.start:tok.end], "min": 1, "max": 1}
         return out
+
+    def _size_kind(self, word: str) -> str | None:
+        """What a number next to ``word`` counts (dead, injured, arrested …), if anything."""
+        return self.sizes.get(word) or self.sizes.get(word.lstrip("وف"))
 
 
 def _phrase_end(s: _Sentence, start: int, limit: int) -> int:

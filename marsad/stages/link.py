@@ -147,10 +147,7 @@ def _nunated_plural(text: str) -> bool:
 
 def _with_clitics(doc: Document, ent: Entity) -> str:
     """The entity's text with the clitics its word carries before it (الدورية for دورية)."""
-    start = ent.start
-    while start > 0 and not doc.text[start - 1].isspace():
-        start -= 1
-    return doc.text[start:ent.end]
+    return doc.text[doc.word_start(ent.start):ent.end]
 
 
 def _completes(chain: list[Entity], ent: Entity, written: str) -> bool:
